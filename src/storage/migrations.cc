@@ -1,0 +1,189 @@
+// The database schema, as a list of migrations. Keep SQL portable (SQLite and PostgreSQL):
+// INTEGER/TEXT/BLOB types, `?` placeholders in queries, no AUTOINCREMENT, no SQLite-only
+// functions. Times are Unix seconds (UTC) in INTEGER columns.
+//
+// Schema, version 1 (mail intake):
+//
+// - `mailboxes`: one row per configured mailbox (by name). `uidvalidity` and `last_uid` hold
+//   the IMAP poller's position so a restart fetches only what is new.
+// - `customers`: one row per external address that wrote to the desk (email lowercased).
+// - `tickets`: `number` is the human reference (SV-<number>); `subject_key` is the normalised
+//   subject (no Re:/Fwd:/AW:/SV:/Ответ:/回复:, no reference tag, case-folded) used by the
+//   fall-back threading rule; `linked_ticket_id` points to a ticket a stranger quoted;
+//   `merged_into_id` is set when threading found two tickets to be one conversation.
+// - `ticket_participants`: addresses allowed to use the ticket reference in a subject (the
+//   customer, people in To/Cc of the customer's mail).
+// - `raw_messages`: the spool. Every message as received, zstd-compressed, addressed by
+//   `fingerprint` (a hash of the message without its trace headers, so the same message
+//   delivered by two routes is one row); `hash` is the hash of the exact bytes. `state` is
+//   pending (stored, not yet processed), stored (a message row exists), or quarantined
+//   (`error` says why; `svar quarantine replay` retries).
+// - `messages`: a parsed message in a ticket: the new text, the quoted history and the
+//   signature kept apart, the sanitised HTML, guard flags (auto-reply, bounce, list, own
+//   address) as a bit set plus `guards_json` with the reasons, and `thread_reason`, why it
+//   landed in its ticket.
+// - `message_refs`: every Message-ID a message refers to (In-Reply-To and References), so a
+//   parent that arrives after its reply finds the reply's ticket.
+// - `attachments`: metadata of every attachment and inline image; the bytes stay in the raw
+//   message and are cut out on request (`part_path` is the MIME part number, e.g. "1.2").
+// - `api_tokens`: API access tokens, stored as hashes only.
+// - `counters`: named counters (the next ticket number), portable instead of sequences.
+#include "storage/migrations.h"
+
+#include <string>
+
+#include "core/clock.h"
+#include "core/text.h"
+
+namespace svar::storage {
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "mail intake", R"SQL(
+CREATE TABLE mailboxes (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  address TEXT NOT NULL DEFAULT '',
+  uidvalidity INTEGER,
+  last_uid INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE tickets (
+  id INTEGER PRIMARY KEY,
+  number INTEGER NOT NULL UNIQUE,
+  subject TEXT NOT NULL,
+  subject_key TEXT NOT NULL,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  mailbox_id INTEGER REFERENCES mailboxes(id),
+  status TEXT NOT NULL,
+  linked_ticket_id INTEGER REFERENCES tickets(id),
+  merged_into_id INTEGER REFERENCES tickets(id),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  last_message_at INTEGER NOT NULL
+);
+CREATE INDEX tickets_fallback ON tickets(customer_id, subject_key, last_message_at);
+CREATE INDEX tickets_updated ON tickets(updated_at);
+CREATE TABLE ticket_participants (
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  email TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, email)
+);
+CREATE TABLE raw_messages (
+  id INTEGER PRIMARY KEY,
+  fingerprint TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  source TEXT NOT NULL,
+  mailbox_id INTEGER REFERENCES mailboxes(id),
+  received_at INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  error TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX raw_messages_state ON raw_messages(state, id);
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  raw_id INTEGER REFERENCES raw_messages(id),
+  direction TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  from_email TEXT NOT NULL,
+  from_name TEXT NOT NULL,
+  to_json TEXT NOT NULL,
+  cc_json TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  sent_at INTEGER,
+  received_at INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  quoted TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  html TEXT NOT NULL,
+  content_language TEXT NOT NULL,
+  flags INTEGER NOT NULL,
+  guards_json TEXT NOT NULL,
+  warnings_json TEXT NOT NULL,
+  thread_reason TEXT NOT NULL
+);
+CREATE INDEX messages_message_id ON messages(message_id);
+CREATE INDEX messages_ticket ON messages(ticket_id, id);
+CREATE UNIQUE INDEX messages_raw ON messages(raw_id);
+CREATE TABLE message_refs (
+  message_row_id INTEGER NOT NULL REFERENCES messages(id),
+  ref TEXT NOT NULL
+);
+CREATE INDEX message_refs_ref ON message_refs(ref);
+CREATE INDEX message_refs_message ON message_refs(message_row_id);
+CREATE TABLE attachments (
+  id INTEGER PRIMARY KEY,
+  message_row_id INTEGER NOT NULL REFERENCES messages(id),
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content_id TEXT NOT NULL,
+  disposition TEXT NOT NULL,
+  part_path TEXT NOT NULL
+);
+CREATE INDEX attachments_message ON attachments(message_row_id);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER,
+  revoked_at INTEGER
+);
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+)
+)SQL"},
+  };
+  return kMigrations;
+}
+
+Result<int> SchemaVersion(Database& db) {
+  SVAR_TRY(db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
+  SVAR_ASSIGN(auto row, db.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  return row ? static_cast<int>(row->Int(0)) : 0;
+}
+
+Status Migrate(Database& db) {
+  SVAR_ASSIGN(int current, SchemaVersion(db));
+  const auto& all = AllMigrations();
+  int newest = all.empty() ? 0 : all.back().version;
+  if (current > newest) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the database has schema version " + std::to_string(current) +
+                    " but this svar knows only up to " + std::to_string(newest) +
+                    "; run a newer svar on it");
+  }
+  for (const auto& m : all) {
+    if (m.version <= current) continue;
+    Transaction tx(db);
+    SVAR_TRY(tx.begin_status());
+    std::string_view sql = m.sql;
+    for (const auto& stmt : Split(sql, ';')) {
+      auto s = Trim(stmt);
+      if (s.empty()) continue;
+      SVAR_TRY(db.Exec(s));
+    }
+    SVAR_TRY(db.Exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                     {int64_t{m.version}, std::string(m.name),
+                      SystemClock::Instance().NowSeconds()}));
+    SVAR_TRY(tx.Commit());
+  }
+  return Ok();
+}
+
+}  // namespace svar::storage
