@@ -33,6 +33,7 @@ struct SpoolEntry {
   int64_t size = 0;
   int64_t received_at = 0;
   int64_t attempts = 0;
+  std::optional<int64_t> mailbox_id;
 };
 
 struct PutResult {
