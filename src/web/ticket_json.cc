@@ -1,0 +1,119 @@
+#include "web/ticket_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "web/json_dump.h"
+
+namespace svar::web {
+namespace {
+
+using nlohmann::json;
+
+json OptTime(const std::optional<int64_t>& t) {
+  if (!t) return nullptr;
+  return FormatTimestamp(*t);
+}
+
+json OptString(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return s;
+}
+
+// Parses stored JSON; returns `fallback` for anything that is not of the expected type.
+json ParseStored(const std::string& text, json fallback, json::value_t expected) {
+  if (text.empty()) return fallback;
+  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded() || parsed.type() != expected) return fallback;
+  return parsed;
+}
+
+}  // namespace
+
+std::string DumpJson(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+json TicketJson(const tickets::Ticket& t) {
+  return json{
+      {"id", t.id},
+      {"ref", t.ref},
+      {"subject", t.subject},
+      {"customer", t.customer_email},
+      {"customer_name", t.customer_name},
+      {"status", t.status},
+      {"created_at", FormatTimestamp(t.created_at)},
+      {"updated_at", FormatTimestamp(t.updated_at)},
+      {"last_message_at", FormatTimestamp(t.last_message_at)},
+      {"message_count", t.message_count},
+      {"linked_ref", OptString(t.linked_ref)},
+      {"merged_into", OptString(t.merged_into_ref)},
+  };
+}
+
+json AttachmentJson(const tickets::Attachment& a) {
+  return json{
+      {"id", a.id},
+      {"filename", a.filename},
+      {"content_type", a.content_type},
+      {"size", a.size},
+      {"content_id", OptString(a.content_id)},
+      {"disposition", a.disposition},
+      {"url", "/api/v1/attachments/" + std::to_string(a.id)},
+  };
+}
+
+json MessageJson(const tickets::Message& m) {
+  json attachments = json::array();
+  for (const auto& a : m.attachments) attachments.push_back(AttachmentJson(a));
+  json guards = {
+      {"auto_reply", (m.flags & tickets::kGuardAutoReply) != 0},
+      {"bounce", (m.flags & tickets::kGuardBounce) != 0},
+      {"list", (m.flags & tickets::kGuardList) != 0},
+      {"own_address", (m.flags & tickets::kGuardOwnAddress) != 0},
+      {"reasons", ParseStored(m.guards_json, json::object(), json::value_t::object)},
+  };
+  return json{
+      {"id", m.id},
+      {"message_id", m.message_id},
+      {"direction", m.direction},
+      {"from", m.from_email},
+      {"from_name", m.from_name},
+      {"to", m.to},
+      {"cc", m.cc},
+      {"date", OptTime(m.sent_at)},
+      {"received_at", FormatTimestamp(m.received_at)},
+      {"subject", m.subject},
+      {"text", m.text},
+      {"quoted", m.quoted},
+      {"signature", m.signature},
+      {"html", m.html},
+      {"content_language", OptString(m.content_language)},
+      {"attachments", std::move(attachments)},
+      {"guards", std::move(guards)},
+      {"warnings", ParseStored(m.warnings_json, json::array(), json::value_t::array)},
+      {"thread_reason", m.thread_reason},
+  };
+}
+
+json TicketDetailJson(const tickets::Ticket& ticket,
+                      const std::vector<tickets::Message>& messages) {
+  json out = TicketJson(ticket);
+  json list = json::array();
+  for (const auto& m : messages) list.push_back(MessageJson(m));
+  out["messages"] = std::move(list);
+  return out;
+}
+
+std::string TicketJsonText(const tickets::Ticket& ticket) { return DumpJson(TicketJson(ticket)); }
+
+std::string MessageJsonText(const tickets::Message& message) {
+  return DumpJson(MessageJson(message));
+}
+
+std::string TicketDetailJsonText(const tickets::Ticket& ticket,
+                                 const std::vector<tickets::Message>& messages) {
+  return DumpJson(TicketDetailJson(ticket, messages));
+}
+
+}  // namespace svar::web
