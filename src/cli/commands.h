@@ -1,0 +1,69 @@
+// The subcommands of `svar`. main.cc parses the command line (CLI11, kept in that one file)
+// and calls one of these; each returns the process exit code (exit_codes.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/context.h"
+
+namespace svar::cli {
+
+struct IngestOptions {
+  std::vector<std::string> paths;
+  bool quiet = false;    // no progress bar, no per-file lines
+  bool json = false;     // summary as one JSON object on stdout
+};
+int RunIngest(const GlobalOptions& g, const IngestOptions& o);
+
+struct DeliverOptions {
+  std::string mailbox;  // the mailbox name to file it under (optional)
+};
+int RunDeliver(const GlobalOptions& g, const DeliverOptions& o);
+
+struct TicketsOptions {
+  bool json = false;
+  std::string status;
+  int64_t limit = 1000000;
+};
+int RunTickets(const GlobalOptions& g, const TicketsOptions& o);
+
+struct ShowOptions {
+  std::string ref;
+  bool json = false;
+};
+int RunShow(const GlobalOptions& g, const ShowOptions& o);
+
+struct QuarantineOptions {
+  bool json = false;
+  bool replay = false;
+  std::vector<int64_t> ids;  // replay only these (empty: all)
+  int64_t show_raw = 0;      // print this entry's raw bytes
+};
+int RunQuarantine(const GlobalOptions& g, const QuarantineOptions& o);
+
+struct TokenOptions {
+  std::string action;  // create | list | revoke
+  std::string name;
+};
+int RunToken(const GlobalOptions& g, const TokenOptions& o);
+
+struct FetchOptions {
+  std::string mailbox;  // empty: every configured mailbox
+};
+int RunFetch(const GlobalOptions& g, const FetchOptions& o);
+
+struct ServeOptions {
+  int port = -1;  // -1: from config
+  std::string listen;
+  bool no_fetch = false;
+};
+int RunServe(const GlobalOptions& g, const ServeOptions& o);
+
+struct DemoOptions {
+  int port = -1;
+  bool no_serve = false;  // load demo data and exit (for tests)
+};
+int RunDemo(const GlobalOptions& g, const DemoOptions& o);
+
+}  // namespace svar::cli

@@ -1,0 +1,66 @@
+#include "cli/context.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "cli/exit_codes.h"
+#include "core/log.h"
+#include "mail/parse.h"
+#include "storage/migrations.h"
+
+namespace svar::cli {
+
+int ExitCodeFor(const Error& e) {
+  switch (e.code) {
+    case ErrorCode::kInvalidArgument: return kExitUsage;
+    case ErrorCode::kNotFound: return kExitNoInput;
+    case ErrorCode::kParse: return kExitDataErr;
+    case ErrorCode::kUnavailable: return kExitUnavailable;
+    case ErrorCode::kUnauthenticated:
+    case ErrorCode::kPermissionDenied: return kExitNoPerm;
+    case ErrorCode::kBusy:
+    case ErrorCode::kTimeout: return kExitTempFail;
+    case ErrorCode::kIo: return kExitIoErr;
+    default: return kExitFailure;
+  }
+}
+
+int Report(const Error& e) {
+  std::fprintf(stderr, "svar: %s\n", e.message.c_str());
+  return ExitCodeFor(e);
+}
+
+Result<Context> OpenContext(const GlobalOptions& options) {
+  Context ctx;
+  if (!options.config_file.empty()) {
+    auto c = LoadConfig(options.config_file);
+    if (!c) {
+      Error e = c.error();
+      if (e.code == ErrorCode::kInvalidArgument) e.message = "bad configuration: " + e.message;
+      return Fail(std::move(e));
+    }
+    ctx.config = std::move(*c);
+  } else {
+    ctx.config.source = "defaults";
+  }
+  ctx.config.data_dir = options.data_dir;
+  SVAR_TRY(InitLogging(options.log_level.empty() ? ctx.config.log.level : options.log_level));
+
+  std::error_code ec;
+  std::filesystem::create_directories(options.data_dir, ec);
+  if (ec) {
+    return Fail(ErrorCode::kIo, "cannot create the data directory " + options.data_dir + ": " +
+                                    ec.message() + "; choose another with --data DIR");
+  }
+  storage::OpenOptions open;
+  open.path = ctx.config.DatabasePath();
+  open.synchronous_full = ctx.config.storage.synchronous == "full";
+  open.busy_timeout_ms = ctx.config.storage.busy_timeout_ms;
+  SVAR_ASSIGN(ctx.db, storage::OpenSqlite(open));
+  SVAR_TRY(storage::Migrate(*ctx.db));
+  mail::InitMail();
+  return ctx;
+}
+
+}  // namespace svar::cli

@@ -1,0 +1,31 @@
+// Context: what every command needs, opened once: the configuration (--config, --data),
+// the data directory, the database with its schema up to date, logging and the mail parser.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/config.h"
+#include "core/result.h"
+#include "storage/database.h"
+
+namespace svar::cli {
+
+struct GlobalOptions {
+  std::string data_dir = "svar-data";
+  std::string config_file;  // empty: built-in defaults
+  std::string log_level;    // empty: from config
+};
+
+struct Context {
+  Config config;
+  std::unique_ptr<storage::Database> db;
+};
+
+// Loads the config, creates the data directory, opens and migrates the database.
+Result<Context> OpenContext(const GlobalOptions& options);
+
+// Prints "svar: <message>" to stderr and returns the exit code for the error.
+int Report(const Error& e);
+
+}  // namespace svar::cli

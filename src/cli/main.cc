@@ -1,0 +1,97 @@
+// svar: the command line. This file only parses arguments (CLI11 lives here alone, it is
+// slow to compile) and hands over to the commands in cmd_*.cc.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace svar::cli;
+  CLI::App app{"Svar: a self-hosted, multilingual email customer-service desk"};
+  app.require_subcommand(1);
+  GlobalOptions g;
+  app.add_option("--data", g.data_dir, "Data directory (database, spool)")
+      ->default_val("svar-data");
+  app.add_option("--config", g.config_file, "TOML configuration file (see svar.example.toml)");
+  app.add_option("--log-level", g.log_level, "trace, debug, info, warn, error or off");
+
+  IngestOptions ingest;
+  auto* c_ingest = app.add_subcommand("ingest", "Import .eml files, mbox files, Maildir folders "
+                                                "and directories of them");
+  c_ingest->add_option("paths", ingest.paths, "Files or directories")->required();
+  c_ingest->add_flag("-q,--quiet", ingest.quiet, "No progress bar");
+  c_ingest->add_flag("--json", ingest.json, "Print the summary as JSON");
+
+  DeliverOptions deliver;
+  auto* c_deliver = app.add_subcommand("deliver", "Take in one message from stdin (MTA pipe); "
+                                                  "exit 75 asks the MTA to retry");
+  c_deliver->add_option("--mailbox", deliver.mailbox, "Mailbox name to file it under");
+
+  TicketsOptions tickets;
+  auto* c_tickets = app.add_subcommand("tickets", "List tickets, newest first");
+  c_tickets->add_flag("--json", tickets.json, "One JSON object per line");
+  c_tickets->add_option("--status", tickets.status, "Only this status");
+  c_tickets->add_option("--limit", tickets.limit, "At most this many");
+
+  ShowOptions show;
+  auto* c_show = app.add_subcommand("show", "Show one ticket with its messages");
+  c_show->add_option("ref", show.ref, "Ticket reference, e.g. SV-1042")->required();
+  c_show->add_flag("--json", show.json, "As JSON");
+
+  QuarantineOptions quarantine;
+  auto* c_quarantine = app.add_subcommand("quarantine", "List messages that could not be "
+                                                        "processed (kept with their bytes)");
+  c_quarantine->add_flag("--json", quarantine.json, "One JSON object per line");
+  auto* c_replay = c_quarantine->add_subcommand("replay", "Run quarantined messages through "
+                                                          "the intake again");
+  c_replay->add_option("ids", quarantine.ids, "Entry ids (default: all)");
+  auto* c_raw = c_quarantine->add_subcommand("raw", "Print the raw bytes of an entry");
+  c_raw->add_option("id", quarantine.show_raw, "Entry id")->required();
+
+  TokenOptions token;
+  auto* c_token = app.add_subcommand("token", "API tokens");
+  c_token->require_subcommand(1);
+  auto* c_tcreate = c_token->add_subcommand("create", "Create a token and print it once");
+  c_tcreate->add_option("name", token.name, "A name for the token")->required();
+  c_token->add_subcommand("list", "List tokens");
+  auto* c_trevoke = c_token->add_subcommand("revoke", "Revoke a token");
+  c_trevoke->add_option("name", token.name, "Name or id")->required();
+
+  FetchOptions fetch;
+  auto* c_fetch = app.add_subcommand("fetch", "Poll the configured IMAP mailboxes once");
+  c_fetch->add_option("--mailbox", fetch.mailbox, "Only this mailbox");
+
+  ServeOptions serve;
+  auto* c_serve = app.add_subcommand("serve", "Run the desk: HTTP API and IMAP polling");
+  c_serve->add_option("--port", serve.port, "HTTP port (overrides server.port)");
+  c_serve->add_option("--listen", serve.listen, "Listen address (overrides server.listen)");
+  c_serve->add_flag("--no-fetch", serve.no_fetch, "Do not poll IMAP mailboxes");
+
+  DemoOptions demo;
+  auto* c_demo = app.add_subcommand("demo", "A running desk with demo data in --data");
+  c_demo->add_option("--port", demo.port, "HTTP port");
+  c_demo->add_flag("--no-serve", demo.no_serve, "Load the demo data and exit");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (c_ingest->parsed()) return RunIngest(g, ingest);
+  if (c_deliver->parsed()) return RunDeliver(g, deliver);
+  if (c_tickets->parsed()) return RunTickets(g, tickets);
+  if (c_show->parsed()) return RunShow(g, show);
+  if (c_quarantine->parsed()) {
+    quarantine.replay = c_replay->parsed();
+    return RunQuarantine(g, quarantine);
+  }
+  if (c_token->parsed()) {
+    token.action = c_tcreate->parsed() ? "create" : c_trevoke->parsed() ? "revoke" : "list";
+    return RunToken(g, token);
+  }
+  if (c_fetch->parsed()) return RunFetch(g, fetch);
+  if (c_serve->parsed()) return RunServe(g, serve);
+  if (c_demo->parsed()) return RunDemo(g, demo);
+  return kExitUsage;
+}
