@@ -16,7 +16,7 @@ namespace svar::mail {
 void InitMail();
 
 struct ParseOptions {
-  Deadline deadline;             // checked between parts and inside HTML conversion
+  Deadline deadline = Deadline::Never();  // checked between parts and inside HTML conversion
   int64_t max_parts = 10000;     // more parts than this: the rest are skipped with a warning
   int max_depth = 32;            // nesting of multipart/message parts
 };
