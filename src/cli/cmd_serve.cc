@@ -1,0 +1,78 @@
+// `svar serve`: the whole desk in one process: the HTTP API, the IMAP pollers of the
+// configured mailboxes, and recovery of messages left pending by a crash. SIGINT/SIGTERM
+// stop it cleanly (requests in flight finish; a message being fetched is committed or left
+// unmarked on the server).
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/mailbox_polling.h"
+#include "cli/serve_desk.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "intake/pipeline.h"
+#include "tickets/ticket_store.h"
+#include "web/api.h"
+#include "web/http_server.h"
+#include "web/router.h"
+#include "web/web_context.h"
+
+namespace svar::cli {
+
+int ServeDesk(Context& ctx, const ServeOptions& o, const std::string& banner) {
+  if (o.port >= 0) ctx.config.server.port = o.port;
+  if (!o.listen.empty()) ctx.config.server.listen = o.listen;
+
+  // Block the stop signals in every thread; one thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  intake::Pipeline pipeline(*ctx.db, ctx.config, SystemClock::Instance());
+  auto recovered = pipeline.RecoverPending();
+  if (!recovered) return Report(recovered.error());
+  if (*recovered > 0) {
+    LogInfo("recovered " + std::to_string(*recovered) + " message(s) left pending by a crash");
+  }
+
+  web::WebContext web_ctx{*ctx.db, pipeline.tickets(), pipeline.spool(), ctx.config};
+  web::Router router;
+  web::RegisterApi(router, web_ctx);
+  web::HttpServer server;
+  auto started = server.Start(ctx.config.server, router);
+  if (!started) return Report(started.error());
+  std::fprintf(stderr, "%ssvar serving on http://%s:%d (data in %s)\n", banner.c_str(),
+               ctx.config.server.listen.c_str(), server.port(), ctx.config.data_dir.c_str());
+
+  std::atomic<bool> stop{false};
+  std::thread poller;
+  if (!o.no_fetch) {
+    poller = std::thread([&] { PollLoop(ctx.config, *ctx.db, pipeline, stop); });
+  }
+  std::thread watcher([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    stop = true;
+    server.Stop();
+  });
+  server.Wait();
+  stop = true;
+  if (poller.joinable()) poller.join();
+  // Wake the watcher if the server ended by itself.
+  pthread_kill(watcher.native_handle(), SIGTERM);
+  watcher.join();
+  std::fprintf(stderr, "svar stopped\n");
+  return kExitOk;
+}
+
+int RunServe(const GlobalOptions& g, const ServeOptions& o) {
+  auto ctx = OpenContext(g);
+  if (!ctx) return Report(ctx.error());
+  return ServeDesk(*ctx, o, "");
+}
+
+}  // namespace svar::cli
