@@ -149,11 +149,20 @@ class Ingest(DeskTest):
         self.assertTrue(any("From the kitchen" in t and ">From" not in t for t in texts))
 
     def test_ingest_twice_is_idempotent(self):
-        path = os.path.join(CORPORA, "threading")
-        self.desk.run("ingest", "-q", path)
+        paths = sorted(glob.glob(os.path.join(CORPORA, "threading", "*.eml")))
+        self.desk.run("ingest", "-q", *paths)
         before = self.desk.tickets()
-        self.desk.run("ingest", "-q", path)
+        p = self.desk.run("ingest", "--json", *paths)
         self.assertEqual(self.desk.tickets(), before)
+        summary = json.loads(p.stdout)
+        self.assertEqual(summary["duplicates"], len(paths))
+        self.assertEqual(summary["stored"], 0)
+
+    def test_directory_with_a_stray_file_reports_it(self):
+        p = self.desk.run("ingest", "-q", os.path.join(CORPORA, "threading"), check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(b"README.md: not a mail message", p.stderr)
+        self.assertEqual(self.desk.tickets()[0]["message_count"], 4)
 
 
 class PublicCorpora(DeskTest):
