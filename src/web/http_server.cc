@@ -1,6 +1,7 @@
 #include "web/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cerrno>
@@ -67,6 +68,12 @@ Status HttpServer::Start(const ServerConfig& config, Router& router) {
   }
   auto& server = impl_->server;
   server.set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which lets a second svar bind the same port
+  // and silently share its connections; keep only SO_REUSEADDR (restart without TIME_WAIT).
+  server.set_socket_options([](auto sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_keep_alive_max_count(kKeepAliveMaxCount);
   server.set_keep_alive_timeout(kKeepAliveTimeoutSeconds);
   server.set_payload_max_length(static_cast<size_t>(config.max_body_bytes));
