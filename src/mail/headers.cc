@@ -1,5 +1,7 @@
 #include "mail/headers.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "mail/charset.h"
 #include "mail/internal.h"
@@ -139,24 +141,41 @@ std::optional<int64_t> ParseDate(std::string_view raw) {
 }
 
 void FillHeaders(GMimeMessage* message, std::string_view hint, ParsedMessage* out) {
-  GMimeHeaderList* list = g_mime_object_get_header_list(GMIME_OBJECT(message));
-  int n = list ? g_mime_header_list_get_count(list) : 0;
-  for (int i = 0; i < n; ++i) {
-    GMimeHeader* header = g_mime_header_list_get_header_at(list, i);
+  // GMime keeps Content-* headers on the top-level MIME part and the rest on the message;
+  // both lists together, in stream order, are the header block as written.
+  std::vector<GMimeHeader*> all;
+  auto collect = [&](GMimeObject* object) {
+    GMimeHeaderList* list = object ? g_mime_object_get_header_list(object) : nullptr;
+    int n = list ? g_mime_header_list_get_count(list) : 0;
+    for (int i = 0; i < n; ++i) {
+      GMimeHeader* h = g_mime_header_list_get_header_at(list, i);
+      bool dup = false;
+      for (GMimeHeader* have : all) {
+        if (g_mime_header_get_offset(have) == g_mime_header_get_offset(h) &&
+            EqualsIgnoreCase(g_mime_header_get_name(have), g_mime_header_get_name(h))) {
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) all.push_back(h);
+    }
+  };
+  collect(GMIME_OBJECT(message));
+  collect(g_mime_message_get_mime_part(message));
+  std::stable_sort(all.begin(), all.end(), [](GMimeHeader* a, GMimeHeader* b) {
+    return g_mime_header_get_offset(a) < g_mime_header_get_offset(b);
+  });
+  std::vector<std::string> seen;  // lowercased names already handled
+  for (GMimeHeader* header : all) {
     const char* name_c = g_mime_header_get_name(header);
     const char* raw_c = g_mime_header_get_raw_value(header);
     std::string name = SanitizeUtf8(name_c ? name_c : "");
     std::string_view raw = raw_c ? raw_c : "";
     std::string value = DecodeHeaderValue(raw, hint);
     std::string lower = AsciiLower(name);
-    auto first = [&](std::string_view want) {
-      if (lower != want) return false;
-      for (int k = 0; k < i; ++k) {
-        const char* prev = g_mime_header_get_name(g_mime_header_list_get_header_at(list, k));
-        if (prev && EqualsIgnoreCase(prev, want)) return false;
-      }
-      return true;
-    };
+    bool is_first = std::find(seen.begin(), seen.end(), lower) == seen.end();
+    if (is_first) seen.push_back(lower);
+    auto first = [&](std::string_view want) { return is_first && lower == want; };
     if (first("message-id")) {
       out->message_id = ParseMessageId(raw);
     } else if (first("in-reply-to")) {
