@@ -309,6 +309,48 @@ Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
   return Ok();
 }
 
+int CountHeaders(GMimeMessage* message) {
+  int n = 0;
+  for (GMimeObject* o : {GMIME_OBJECT(message), g_mime_message_get_mime_part(message)}) {
+    GMimeHeaderList* list = o ? g_mime_object_get_header_list(o) : nullptr;
+    if (list) n += g_mime_header_list_get_count(list);
+  }
+  return n;
+}
+
+// Broken but recognisable mail (a header block indented by one space, a blank first line):
+// some line among the first twenty is a known header once leading space is dropped.
+bool HasHeaderLikeLine(std::string_view input) {
+  size_t pos = 0;
+  for (int i = 0; i < 20 && pos < input.size(); ++i) {
+    size_t nl = input.find('\n', pos);
+    std::string_view line = Trim(input.substr(pos, nl == std::string_view::npos ? input.npos
+                                                                               : nl - pos));
+    pos = nl == std::string_view::npos ? input.size() : nl + 1;
+    if (!line.empty() && LooksLikeMail(std::string(line) + "\n")) return true;
+  }
+  return false;
+}
+
+std::string UnindentHeaderBlock(std::string_view input) {
+  std::string out;
+  size_t pos = 0;
+  bool in_header = true;
+  while (pos < input.size()) {
+    size_t nl = input.find('\n', pos);
+    std::string_view line = input.substr(pos, nl == std::string_view::npos ? input.npos
+                                                                          : nl + 1 - pos);
+    pos = nl == std::string_view::npos ? input.size() : nl + 1;
+    if (in_header) {
+      std::string_view t = Trim(line);
+      if (t.empty() && !out.empty()) in_header = false;
+      else if (t.find(':') != std::string_view::npos) line = line.substr(line.find_first_not_of(" \t"));
+    }
+    out += line;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<ParsedMessage> ParseMessage(std::string_view raw, const ParseOptions& options) {
@@ -320,9 +362,15 @@ Result<ParsedMessage> ParseMessage(std::string_view raw, const ParseOptions& opt
   ParsedMessage out;
   WarningScope scope(&out.warnings);
   GPtr<GMimeMessage> message = ParseGMimeMessage(input);
-  if (!message) return Fail(ErrorCode::kParse, "not a mail message: no header block found");
-  GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message.get()));
-  if (!headers || g_mime_header_list_get_count(headers) == 0)
+  if (!message && HasHeaderLikeLine(input)) {
+    // A header block GMime rejects (indented first header, junk before it): drop the leading
+    // white space of the header lines and try once more.
+    std::string repaired = UnindentHeaderBlock(input);
+    message = ParseGMimeMessage(repaired);
+    if (message) out.warnings.push_back("header block repaired (indented or junk lines)");
+  }
+  if (!message) return Fail(ErrorCode::kParse, "not a mail message: GMime found no message");
+  if (CountHeaders(message.get()) == 0 && !HasHeaderLikeLine(input))
     return Fail(ErrorCode::kParse, "not a mail message: no header block found");
 
   MessageWalk walk(options, &out);
