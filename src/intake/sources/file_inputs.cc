@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "intake/sources/mbox_reader.h"
+#include "mail/parse.h"
 
 namespace svar::intake {
 namespace {
@@ -241,13 +242,14 @@ Sniff SniffContent(std::string_view head, std::string_view name) {
   if (LooksBinary(head)) return {InputKind::kNotMail, "binary data"};
   size_t next;
   std::string_view first = FirstLine(head, &next);
+  // The parser's own test has the last word, so import and parsing agree on what mail is.
   if (first.starts_with("From ")) {
-    if (LooksLikeHeaderBlock(head.substr(next))) return {InputKind::kMbox, ""};
+    if (LooksLikeHeaderBlock(head.substr(next)) && mail::LooksLikeMail(head)) {
+      return {InputKind::kMbox, ""};
+    }
     return {InputKind::kNotMail, "a \"From \" line not followed by mail headers"};
   }
-  // TODO(intake): also ask svar::mail::LooksLikeMail(head) once src/mail implements it, so
-  // that import and the parser agree on what mail is.
-  if (LooksLikeHeaderBlock(head)) return {InputKind::kMessage, ""};
+  if (LooksLikeHeaderBlock(head) && mail::LooksLikeMail(head)) return {InputKind::kMessage, ""};
   return {InputKind::kNotMail, "no mail header block at the start (text)"};
 }
 

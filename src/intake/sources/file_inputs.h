@@ -55,6 +55,8 @@ struct Sniff {
   std::string reason;
 };
 // `head` is the start of the file (up to 64 KiB); `name` is only used for the empty-mbox case.
+// Mail (and mbox) only when svar::mail::LooksLikeMail(head) agrees, so the parser accepts
+// whatever import hands it.
 Sniff SniffContent(std::string_view head, std::string_view name = {});
 
 struct SinkFailure {
