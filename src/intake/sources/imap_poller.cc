@@ -204,7 +204,7 @@ Result<PollStats> ImapPoller::PollOnce() {
       std::istringstream in(line);
       std::string tok;
       while (in >> tok) {
-        if (EqualsIgnoreCase(tok, "MOVE")) s.has_move = true;
+        if (EqualsIgnoreCase(tok, "MOVE")) s.has_move = !ignore_move_;
         if (EqualsIgnoreCase(tok, "UIDPLUS")) s.has_uidplus = true;
       }
     }

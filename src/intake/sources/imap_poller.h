@@ -54,6 +54,8 @@ class ImapPoller {
 
   // Messages marked per batch (tests set 1 to mark after every message).
   void set_mark_batch(int n) { mark_batch_ = n > 0 ? n : 1; }
+  // Ignore a MOVE capability and use UID COPY + \Deleted + EXPUNGE (tests of the fallback).
+  void set_ignore_move_capability(bool on) { ignore_move_ = on; }
 
  private:
   struct Session;
@@ -64,6 +66,7 @@ class ImapPoller {
   storage::Database& db_;
   MailSink sink_;
   int mark_batch_ = 50;
+  bool ignore_move_ = false;
 };
 
 // "1:3,5,8:9" from ascending UIDs.

@@ -284,6 +284,19 @@ TEST_F(ImapPollerTest, MoveModeMovesToArchive) {
   EXPECT_EQ(again->found, 0);
 }
 
+TEST_F(ImapPollerTest, MoveFallsBackToCopyDeleteExpunge) {
+  Seed(3);
+  config_.after_fetch = "move";
+  ImapPoller poller(config_, *db_, CollectingSink());
+  poller.set_ignore_move_capability(true);
+  auto r = poller.PollOnce();
+  ASSERT_TRUE(r) << r.error().ToString();
+  EXPECT_EQ(got_.size(), 3u);
+  EXPECT_EQ(r->marked, 3);
+  EXPECT_EQ(Search("ALL"), U{});
+  EXPECT_EQ(Search("ALL", "Archive").size(), 3u);
+}
+
 TEST_F(ImapPollerTest, MoveToMissingFolderIsAClearError) {
   Seed(1);
   config_.after_fetch = "move";
