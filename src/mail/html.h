@@ -24,3 +24,15 @@ Result<std::string> HtmlToText(std::string_view html, const Deadline& deadline);
 Result<std::string> SanitizeHtml(std::string_view html, const Deadline& deadline);
 
 }  // namespace svar::mail
+
+namespace svar::mail {
+
+// gumbo's tree building is quadratic in nesting depth (100,000 nested <div>s take minutes and
+// cannot be interrupted). True when a cheap scan finds more than `max_open` elements left
+// open (void and auto-closing tags not counted): the caller then uses StripTags instead.
+bool HtmlTooComplex(std::string_view html, int max_open = 2000);
+
+// Linear fallback: tags removed, a few entities decoded, white space collapsed per line.
+std::string StripTags(std::string_view html);
+
+}  // namespace svar::mail

@@ -270,6 +270,8 @@ Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
     }
     if (!plain.empty()) {
       AppendBlock(&text, plain);
+    } else if (!html.empty() && HtmlTooComplex(html)) {
+      AppendBlock(&text, StripTags(html));
     } else if (!html.empty()) {
       auto converted = HtmlToText(html, deadline);
       if (!converted) {
@@ -297,7 +299,9 @@ Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
   out->text = std::move(split.text);
   out->quoted = std::move(split.quoted);
   out->signature = std::move(split.signature);
-  if (!html_raw.empty()) {
+  if (!html_raw.empty() && HtmlTooComplex(html_raw)) {
+    out->warnings.push_back("HTML nested too deeply to display safely; shown as text only");
+  } else if (!html_raw.empty()) {
     auto clean = SanitizeHtml(html_raw, deadline);
     if (!clean) {
       if (clean.error().code == ErrorCode::kTimeout) return Fail(clean.error());

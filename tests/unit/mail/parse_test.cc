@@ -182,6 +182,18 @@ TEST(ParseMessage, ConcurrentParsesAgree) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
+TEST(ParseMessage, HostileDeepHtmlIsFast) {
+  std::string raw = "From: a@x.org\nContent-Type: text/html\n\n";
+  for (int i = 0; i < 100000; ++i) raw += "<div>";
+  raw += "hello";
+  auto start = std::chrono::steady_clock::now();
+  auto m = ParseMessage(raw);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->text, "hello\n");
+  EXPECT_TRUE(m->html.empty());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));  // not minutes
+}
+
 TEST(LooksLikeMail, AcceptsMailAndMbox) {
   EXPECT_TRUE(LooksLikeMail("From a@b Tue Mar  5 10:00:00 2024\nFrom: a@b\n\nx"));
   EXPECT_TRUE(LooksLikeMail("Received: from x\n\tby y;\n Tue\nSubject: hi\nX-Custom: 1\n\nbody"));
