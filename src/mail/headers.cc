@@ -1,6 +1,7 @@
 #include "mail/headers.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "mail/charset.h"
@@ -144,20 +145,16 @@ void FillHeaders(GMimeMessage* message, std::string_view hint, ParsedMessage* ou
   // GMime keeps Content-* headers on the top-level MIME part and the rest on the message;
   // both lists together, in stream order, are the header block as written.
   std::vector<GMimeHeader*> all;
+  std::unordered_set<gint64> offsets;
   auto collect = [&](GMimeObject* object) {
     GMimeHeaderList* list = object ? g_mime_object_get_header_list(object) : nullptr;
     int n = list ? g_mime_header_list_get_count(list) : 0;
     for (int i = 0; i < n; ++i) {
       GMimeHeader* h = g_mime_header_list_get_header_at(list, i);
-      bool dup = false;
-      for (GMimeHeader* have : all) {
-        if (g_mime_header_get_offset(have) == g_mime_header_get_offset(h) &&
-            EqualsIgnoreCase(g_mime_header_get_name(have), g_mime_header_get_name(h))) {
-          dup = true;
-          break;
-        }
-      }
-      if (!dup) all.push_back(h);
+      // Two headers of one stream never share an offset; headers added by GMime have -1.
+      gint64 offset = g_mime_header_get_offset(h);
+      if (offset >= 0 && !offsets.insert(offset).second) continue;
+      all.push_back(h);
     }
   };
   collect(GMIME_OBJECT(message));
