@@ -2,11 +2,16 @@
 
 #include <zstd.h>
 
+#include <memory>
+
 namespace svar {
 
 std::string Compress(std::string_view data, int level) {
+  // A compression context is expensive to set up; keep one per thread.
+  thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> ctx(ZSTD_createCCtx(),
+                                                                       ZSTD_freeCCtx);
   std::string out(ZSTD_compressBound(data.size()), '\0');
-  size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), level);
+  size_t n = ZSTD_compressCCtx(ctx.get(), out.data(), out.size(), data.data(), data.size(), level);
   if (ZSTD_isError(n)) return {};  // cannot happen with a bound-sized buffer
   out.resize(n);
   return out;

@@ -2,7 +2,9 @@
 
 namespace svar::intake {
 namespace {
-constexpr int64_t kMaxInFlight = 256;  // bounds memory: spooled but not yet committed
+constexpr int64_t kMaxInFlight = 512;  // bounds memory: spooled but not yet committed
+constexpr size_t kSpoolBatch = 64;     // messages per spool transaction
+constexpr size_t kCommitBatch = 64;    // messages per commit transaction
 }
 
 BatchIntake::BatchIntake(Pipeline& pipeline, int workers,
@@ -17,28 +19,50 @@ BatchIntake::~BatchIntake() { (void)Finish(); }
 
 Status BatchIntake::Submit(std::string raw, std::string source,
                            std::optional<int64_t> mailbox_id) {
+  to_spool_.push_back(Pending{std::move(raw), std::move(source), mailbox_id});
+  if (to_spool_.size() >= kSpoolBatch) return FlushSpool();
+  return Ok();
+}
+
+Status BatchIntake::FlushSpool() {
+  if (to_spool_.empty()) return Ok();
   {
     std::unique_lock lock(mu_);
     space_cv_.wait(lock, [&] { return in_flight_ < kMaxInFlight || error_; });
     if (error_) return Fail(*error_);
   }
-  SVAR_ASSIGN(auto put, pipeline_.Spool(raw, source, mailbox_id));
-  std::lock_guard lock(mu_);
-  counts_.bytes += static_cast<int64_t>(raw.size());
-  if (!put.inserted && put.state != kRawPending) {
-    ++counts_.duplicates;
-    if (on_outcome_) {
-      Outcome o;
-      o.kind = OutcomeKind::kDuplicate;
-      o.raw_id = put.id;
-      o.detail = "already taken in (" + put.state + ")";
-      on_outcome_(o, source);
+  std::vector<PutResult> puts;
+  puts.reserve(to_spool_.size());
+  {
+    storage::Transaction tx(pipeline_.db());
+    SVAR_TRY(tx.begin_status());
+    for (const auto& p : to_spool_) {
+      SVAR_ASSIGN(auto put, pipeline_.Spool(p.raw, p.source, p.mailbox_id));
+      puts.push_back(put);
     }
-    return Ok();
+    SVAR_TRY(tx.Commit());
   }
-  ++in_flight_;
-  queue_.push_back(Job{next_seq_++, put.id, std::move(raw), std::move(source), std::nullopt});
-  work_cv_.notify_one();
+  std::lock_guard lock(mu_);
+  for (size_t i = 0; i < to_spool_.size(); ++i) {
+    Pending& p = to_spool_[i];
+    const PutResult& put = puts[i];
+    counts_.bytes += static_cast<int64_t>(p.raw.size());
+    if (!put.inserted && put.state != kRawPending) {
+      ++counts_.duplicates;
+      if (on_outcome_) {
+        Outcome o;
+        o.kind = OutcomeKind::kDuplicate;
+        o.raw_id = put.id;
+        o.detail = "already taken in (" + put.state + ")";
+        on_outcome_(o, p.source);
+      }
+      continue;
+    }
+    ++in_flight_;
+    queue_.push_back(Job{next_seq_++, put.id, std::move(p.raw), std::move(p.source), std::nullopt});
+  }
+  to_spool_.clear();
+  work_cv_.notify_all();
   return Ok();
 }
 
@@ -62,31 +86,54 @@ void BatchIntake::WorkerLoop() {
 
 void BatchIntake::CommitLoop() {
   for (;;) {
-    Job job;
+    std::vector<Job> batch;
     {
       std::unique_lock lock(mu_);
       done_cv_.wait(lock, [&] {
         return parsed_.count(next_commit_) || (stopping_ && in_flight_ == 0);
       });
-      auto it = parsed_.find(next_commit_);
-      if (it == parsed_.end()) return;
-      job = std::move(it->second);
-      parsed_.erase(it);
-    }
-    auto outcome = pipeline_.Commit(job.raw_id, job.raw, std::move(*job.parsed));
-    std::lock_guard lock(mu_);
-    ++next_commit_;
-    --in_flight_;
-    if (!outcome) {
-      if (!error_) error_ = outcome.error();
-    } else {
-      switch (outcome->kind) {
-        case OutcomeKind::kStored: ++counts_.stored; break;
-        case OutcomeKind::kDuplicate: ++counts_.duplicates; break;
-        case OutcomeKind::kQuarantined: ++counts_.quarantined; break;
+      for (auto it = parsed_.find(next_commit_); it != parsed_.end() && batch.size() < kCommitBatch;
+           it = parsed_.find(next_commit_ + static_cast<int64_t>(batch.size()))) {
+        batch.push_back(std::move(it->second));
+        parsed_.erase(it);
       }
-      if (outcome->new_ticket) ++counts_.new_tickets;
-      if (on_outcome_) on_outcome_(*outcome, job.source);
+      if (batch.empty()) return;
+    }
+    std::vector<Result<Outcome>> outcomes;
+    outcomes.reserve(batch.size());
+    Status committed = Ok();
+    {
+      storage::Transaction tx(pipeline_.db());
+      committed = tx.begin_status();
+      if (committed) {
+        for (auto& job : batch) {
+          outcomes.push_back(pipeline_.Commit(job.raw_id, job.raw, std::move(*job.parsed)));
+        }
+        committed = tx.Commit();
+      }
+    }
+    std::lock_guard lock(mu_);
+    next_commit_ += static_cast<int64_t>(batch.size());
+    in_flight_ -= static_cast<int64_t>(batch.size());
+    if (!committed) {
+      // Nothing of this batch is stored; the messages stay pending in the spool and are
+      // recovered by the next run.
+      if (!error_) error_ = committed.error();
+    } else {
+      for (size_t i = 0; i < outcomes.size(); ++i) {
+        auto& outcome = outcomes[i];
+        if (!outcome) {
+          if (!error_) error_ = outcome.error();
+          continue;
+        }
+        switch (outcome->kind) {
+          case OutcomeKind::kStored: ++counts_.stored; break;
+          case OutcomeKind::kDuplicate: ++counts_.duplicates; break;
+          case OutcomeKind::kQuarantined: ++counts_.quarantined; break;
+        }
+        if (outcome->new_ticket) ++counts_.new_tickets;
+        if (on_outcome_) on_outcome_(*outcome, batch[i].source);
+      }
     }
     space_cv_.notify_all();
     done_cv_.notify_all();
@@ -94,6 +141,11 @@ void BatchIntake::CommitLoop() {
 }
 
 Status BatchIntake::Finish() {
+  Status spooled = FlushSpool();
+  if (!spooled) {
+    std::lock_guard lock(mu_);
+    if (!error_) error_ = spooled.error();
+  }
   {
     std::unique_lock lock(mu_);
     if (!finished_) {

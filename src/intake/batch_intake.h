@@ -1,8 +1,13 @@
-// BatchIntake: the pipeline for many messages at once (`svar ingest`, IMAP polls). The
-// caller's thread spools each message (committed before Submit returns, so nothing handed
-// over can be lost); parse workers run step 2 in parallel; one committer thread runs step 3
-// in submission order, so a conversation imported in order threads the same way as when
-// delivered one by one.
+// BatchIntake: the pipeline for many messages at once (`svar ingest`). Messages are spooled
+// in groups (one transaction per kSpoolBatch messages, committed before any of them is
+// parsed); parse workers run step 2 in parallel; one committer thread runs step 3 in
+// submission order, so a conversation imported in order threads the same way as when
+// delivered one by one. The committer groups consecutive messages into one transaction with
+// a savepoint per message: one message's failure never affects the others, and a crash rolls
+// back only work that is redone from the spool on the next run.
+//
+// Submit() may return before its message is spooled (it waits for the group), so only use
+// BatchIntake for sources that keep the message until Finish() returned: files, not pipes.
 #pragma once
 
 #include <condition_variable>
@@ -34,8 +39,9 @@ class BatchIntake {
               std::function<void(const Outcome&, const std::string& source)> on_outcome = {});
   ~BatchIntake();  // Finish()es
 
-  // Spools the message and queues it. Returns an error only when the message could not be
-  // spooled (temporary: retry later); a message that fails later is quarantined instead.
+  // Queues the message; it is spooled with its group. Returns an error only when a group
+  // could not be spooled (temporary: retry later); a message that fails later is
+  // quarantined instead.
   Status Submit(std::string raw, std::string source, std::optional<int64_t> mailbox_id = {});
   // Waits until everything submitted is committed; returns the first temporary commit error
   // (the affected messages stay pending in the spool and are recovered on the next run).
@@ -51,8 +57,16 @@ class BatchIntake {
     std::string source;
     std::optional<ParseResult> parsed;
   };
+  struct Pending {
+    std::string raw;
+    std::string source;
+    std::optional<int64_t> mailbox_id;
+  };
+  Status FlushSpool();
   void WorkerLoop();
   void CommitLoop();
+
+  std::vector<Pending> to_spool_;  // caller's thread only
 
   Pipeline& pipeline_;
   std::function<void(const Outcome&, const std::string&)> on_outcome_;

@@ -68,6 +68,7 @@ class Pipeline {
   Result<int64_t> RecoverPending();
 
   RawSpool& spool() { return spool_; }
+  storage::Database& db() { return db_; }
   tickets::TicketStore& tickets() { return tickets_; }
   StageTimes& times() { return times_; }
 

@@ -37,18 +37,35 @@ Result<std::optional<Row>> Database::QueryOne(std::string_view sql, const Params
   return std::optional<Row>(std::move(rows.front()));
 }
 
+namespace {
+std::string SavepointName(int level) { return "svar_sp" + std::to_string(level); }
+}  // namespace
+
 Transaction::Transaction(Database& db) : db_(db), lock_(db.mutex()) {
-  begin_status_ = db_.Begin();
-  if (!begin_status_) done_ = true;
+  level_ = ++db_.depth_;
+  begin_status_ = level_ == 1 ? db_.Begin() : db_.Exec("SAVEPOINT " + SavepointName(level_));
+  if (!begin_status_) {
+    done_ = true;
+    --db_.depth_;
+  }
 }
 
 Transaction::~Transaction() {
-  if (!done_) (void)db_.Rollback();
+  if (done_) return;
+  if (level_ == 1) {
+    (void)db_.Rollback();
+  } else {
+    (void)db_.Exec("ROLLBACK TO " + SavepointName(level_));
+    (void)db_.Exec("RELEASE " + SavepointName(level_));
+  }
+  --db_.depth_;
 }
 
 Status Transaction::Commit() {
   if (done_) return Fail(ErrorCode::kInternal, "transaction already finished");
   done_ = true;
+  --db_.depth_;
+  if (level_ > 1) return db_.Exec("RELEASE " + SavepointName(level_));
   auto s = db_.Commit();
   if (!s) (void)db_.Rollback();
   return s;

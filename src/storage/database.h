@@ -64,10 +64,14 @@ class Database {
   virtual std::string_view Dialect() const = 0;
 
  private:
+  friend class Transaction;
   std::recursive_mutex mutex_;
+  int depth_ = 0;  // open Transactions (guarded by mutex_)
 };
 
 // RAII transaction: locks the connection, BEGIN on construction, ROLLBACK unless Commit().
+// Transactions nest: an inner one is a SAVEPOINT, so a batch of messages can share one
+// commit while each message still succeeds or fails on its own.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -83,6 +87,7 @@ class Transaction {
   std::unique_lock<std::recursive_mutex> lock_;
   Status begin_status_;
   bool done_ = false;
+  int level_ = 0;  // 1 = outermost
 };
 
 struct OpenOptions {

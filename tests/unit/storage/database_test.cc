@@ -65,3 +65,48 @@ TEST(Sqlite, UnwritablePathIsClearError) {
 
 }  // namespace
 }  // namespace svar::storage
+
+namespace svar::storage {
+namespace {
+
+TEST(Sqlite, NestedTransactionFailsAloneInsideBatch) {
+  auto db = OpenSqlite({":memory:"});
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(Migrate(**db));
+  {
+    Transaction outer(**db);
+    ASSERT_TRUE(outer.begin_status());
+    {
+      Transaction a(**db);
+      ASSERT_TRUE((*db)->Exec("INSERT INTO counters(name, value) VALUES ('a', 1)"));
+      ASSERT_TRUE(a.Commit());
+    }
+    {
+      Transaction b(**db);  // rolled back: not committed
+      ASSERT_TRUE((*db)->Exec("INSERT INTO counters(name, value) VALUES ('b', 1)"));
+    }
+    ASSERT_TRUE(outer.Commit());
+  }
+  auto rows = (*db)->Query("SELECT name FROM counters ORDER BY name");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].Text(0), "a");
+}
+
+TEST(Sqlite, OuterRollbackUndoesCommittedInner) {
+  auto db = OpenSqlite({":memory:"});
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(Migrate(**db));
+  {
+    Transaction outer(**db);
+    Transaction inner(**db);
+    ASSERT_TRUE((*db)->Exec("INSERT INTO counters(name, value) VALUES ('a', 1)"));
+    ASSERT_TRUE(inner.Commit());
+  }
+  auto rows = (*db)->Query("SELECT name FROM counters");
+  ASSERT_TRUE(rows);
+  EXPECT_TRUE(rows->empty());
+}
+
+}  // namespace
+}  // namespace svar::storage
