@@ -69,10 +69,9 @@ Result<CreatedToken> ApiTokens::Create(std::string_view raw_name) {
   }
   storage::Transaction tx(db_);
   SVAR_TRY(tx.begin_status());
-  SVAR_ASSIGN(
-      auto existing,
-      db_.QueryOne("SELECT id FROM api_tokens WHERE name = ? AND revoked_at IS NULL", {name}));
-  if (existing) {
+  SVAR_ASSIGN(auto existing,
+              db_.Query("SELECT id FROM api_tokens WHERE name = ? AND revoked_at IS NULL", {name}));
+  if (!existing.empty()) {
     return Fail(ErrorCode::kConflict, "a token named \"" + name +
                                           "\" exists already; revoke it first (\"svar token "
                                           "revoke " +

@@ -84,15 +84,23 @@ Status HttpServer::Start(const ServerConfig& config, Router& router) {
     Request request = ToRequest(in);
     WriteResponse(router.Handle(request), out);
   };
-  // Requests without a body are dispatched before httplib's regex routing (cheaper); the
-  // others after httplib has read the body (subject to the payload limit).
+  // Bodyless GET/HEAD/OPTIONS requests (nearly all of them) are dispatched before httplib's
+  // regex routing, which is cheaper. Anything with a body goes through the ".*" routes below,
+  // after httplib has read the body (subject to the payload limit), so that no unread body
+  // is left on a keep-alive connection.
   server.set_pre_routing_handler([dispatch](const httplib::Request& in, httplib::Response& out) {
-    if (in.method == "GET" || in.method == "HEAD" || in.method == "OPTIONS") {
+    bool bodyless_method = in.method == "GET" || in.method == "HEAD" || in.method == "OPTIONS";
+    bool has_body =
+        in.has_header("Transfer-Encoding") ||
+        (in.has_header("Content-Length") && in.get_header_value("Content-Length") != "0");
+    if (bodyless_method && !has_body) {
       dispatch(in, out);
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  server.Get(".*", dispatch);  // also HEAD
+  server.Options(".*", dispatch);
   server.Post(".*", dispatch);
   server.Put(".*", dispatch);
   server.Patch(".*", dispatch);

@@ -46,7 +46,7 @@ constexpr const char* kRawMail =
 
 // The exact bytes of a response (httplib::Client percent-decodes header values, which would
 // hide what a browser sees).
-std::string RawGet(int port, const std::string& path, const std::string& extra_headers) {
+std::string RawExchange(int port, const std::string& request) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -56,15 +56,18 @@ std::string RawGet(int port, const std::string& path, const std::string& extra_h
     close(fd);
     return "";
   }
-  std::string req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
-                    extra_headers + "\r\n";
-  (void)!write(fd, req.data(), req.size());
+  (void)!write(fd, request.data(), request.size());
   std::string out;
   char buf[4096];
   ssize_t n;
   while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
   close(fd);
   return out;
+}
+
+std::string RawGet(int port, const std::string& path, const std::string& extra_headers) {
+  return RawExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                               extra_headers + "\r\n");
 }
 
 class HttpServerTest : public ::testing::Test {
@@ -313,6 +316,32 @@ TEST_F(HttpServerTest, KeepAliveServesManyRequestsOnOneConnection) {
     ASSERT_TRUE(res) << i;
     ASSERT_EQ(res->status, 200);
   }
+}
+
+TEST_F(HttpServerTest, GetWithBodyDoesNotDesyncKeepAlive) {
+  // A GET with a body, then (after its response) a second request on the same connection:
+  // the body must have been consumed, or the second request would be parsed from "hello".
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server_.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::string first = "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello";
+  ASSERT_EQ(write(fd, first.data(), first.size()), static_cast<ssize_t>(first.size()));
+  std::string out;
+  char buf[4096];
+  while (out.find(R"({"status":"ok"})") == std::string::npos) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    ASSERT_GT(n, 0) << out;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  std::string second = "GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  ASSERT_EQ(write(fd, second.data(), second.size()), static_cast<ssize_t>(second.size()));
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  close(fd);
+  EXPECT_NE(out.find("HTTP/1.1 404"), std::string::npos) << out;
 }
 
 TEST_F(HttpServerTest, LongPathIsHandled) {
