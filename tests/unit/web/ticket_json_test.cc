@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace svar::web {
 namespace {
@@ -137,6 +138,31 @@ TEST(MessageJson, AbsentDateIsNullAndBrokenStoredJsonIsEmpty) {
   EXPECT_EQ(j["guards"]["reasons"], json::object());
   EXPECT_EQ(j["warnings"], json::array());
   EXPECT_TRUE(j["content_language"].is_null());
+}
+
+std::set<std::string> Keys(const json& j) {
+  std::set<std::string> out;
+  for (const auto& [k, v] : j.items()) out.insert(k);
+  return out;
+}
+
+// The exact key sets documented in docs/api/openapi.yaml (Ticket, Message, Attachment,
+// guards); a new field must be added there too.
+TEST(TicketJson, KeysMatchTheOpenApiSchemas) {
+  EXPECT_EQ(Keys(TicketJson(SampleTicket())),
+            (std::set<std::string>{"id", "ref", "subject", "customer", "customer_name", "status",
+                                   "created_at", "updated_at", "last_message_at", "message_count",
+                                   "linked_ref", "merged_into"}));
+  json m = MessageJson(SampleMessage());
+  EXPECT_EQ(Keys(m), (std::set<std::string>{"id", "message_id", "direction", "from", "from_name",
+                                            "to", "cc", "date", "received_at", "subject", "text",
+                                            "quoted", "signature", "html", "content_language",
+                                            "attachments", "guards", "warnings", "thread_reason"}));
+  EXPECT_EQ(Keys(m["guards"]),
+            (std::set<std::string>{"auto_reply", "bounce", "list", "own_address", "reasons"}));
+  EXPECT_EQ(Keys(m["attachments"][0]),
+            (std::set<std::string>{"id", "filename", "content_type", "size", "content_id",
+                                   "disposition", "url"}));
 }
 
 TEST(TicketDetailJson, TicketWithMessagesInOrder) {
