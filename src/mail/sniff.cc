@@ -54,13 +54,22 @@ bool LooksLikeMail(std::string_view head) {
     if (line.empty()) break;  // end of the header block
     ++lines;
     if (line[0] == ' ' || line[0] == '\t') {
-      if (headers == 0) return false;  // continuation with nothing to continue
+      // A continuation line; before the first header it is a stray indent that mail
+      // software tolerates (" From: x" as the first line), so look at what follows.
+      std::string_view rest = Trim(line);
+      if (headers == 0 && HeaderName(rest).empty()) return false;
+      if (headers == 0) {
+        ++headers;
+        if (IsKnownHeader(HeaderName(rest))) ++known;
+      }
       continue;
     }
     std::string_view name = HeaderName(line);
     if (name.empty()) {
       if (!complete) break;  // the head was cut in the middle of a line
-      return false;
+      // A header block that runs into the body without a blank line: mail, when enough
+      // real headers came first; otherwise text that happens to start with "Word:".
+      return headers >= 3 && known >= 2;
     }
     ++headers;
     if (IsKnownHeader(name)) ++known;

@@ -37,41 +37,6 @@ bool LooksBinary(std::string_view head) {
   return control * 100 > head.size();  // more than 1% control characters
 }
 
-// A header block: header lines and folded continuation lines up to a blank line (or the end
-// of what we have), with at least one field every message has.
-bool LooksLikeHeaderBlock(std::string_view s) {
-  static constexpr std::string_view kKnown[] = {
-      "from:", "to:", "subject:", "date:", "message-id:", "received:", "return-path:",
-      "delivered-to:", "mime-version:", "content-type:", "sender:", "reply-to:", "cc:",
-      "x-mailer:", "dkim-signature:", "arc-seal:"};
-  bool known = false;
-  size_t lines = 0;
-  while (!s.empty()) {
-    size_t next;
-    std::string_view line = FirstLine(s, &next);
-    s.remove_prefix(next);
-    if (IsBlankLine(line)) return lines > 0 && known;
-    const bool complete = line.ends_with('\n');
-    if (line[0] == ' ' || line[0] == '\t') {
-      if (lines == 0) return false;
-    } else if (!IsHeaderLine(line)) {
-      // A header cut at the end of the sniffed bytes is fine.
-      return !complete && lines > 0 && known;
-    } else {
-      for (std::string_view k : kKnown) {
-        if (line.size() >= k.size() &&
-            std::equal(k.begin(), k.end(), line.begin(), [](char a, char b) {
-              return a == static_cast<char>(std::tolower(static_cast<unsigned char>(b)));
-            })) {
-          known = true;
-        }
-      }
-    }
-    ++lines;
-  }
-  return lines > 0 && known;  // only headers in what we have: a long header block
-}
-
 bool IsHiddenOrIndex(const std::string& name) {
   return name.empty() || name[0] == '.' || name.starts_with("dovecot") ||
          name == "subscriptions" || name == "maildirfolder" || name == "courierimapkeywords" ||
@@ -242,14 +207,12 @@ Sniff SniffContent(std::string_view head, std::string_view name) {
   if (LooksBinary(head)) return {InputKind::kNotMail, "binary data"};
   size_t next;
   std::string_view first = FirstLine(head, &next);
-  // The parser's own test has the last word, so import and parsing agree on what mail is.
+  // The parser's test is the only one, so import and parsing agree on what mail is.
   if (first.starts_with("From ")) {
-    if (LooksLikeHeaderBlock(head.substr(next)) && mail::LooksLikeMail(head)) {
-      return {InputKind::kMbox, ""};
-    }
+    if (mail::LooksLikeMail(head)) return {InputKind::kMbox, ""};
     return {InputKind::kNotMail, "a \"From \" line not followed by mail headers"};
   }
-  if (LooksLikeHeaderBlock(head) && mail::LooksLikeMail(head)) return {InputKind::kMessage, ""};
+  if (mail::LooksLikeMail(head)) return {InputKind::kMessage, ""};
   return {InputKind::kNotMail, "no mail header block at the start (text)"};
 }
 
