@@ -41,7 +41,12 @@ UConverter* StrictConverter(const std::string& name) {
     status = U_ZERO_ERROR;
     ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   }
-  if (map.size() < 64) map.emplace(name, conv);
+  if (map.size() >= 64) {  // hostile input can name many charsets: start over, never leak
+    for (auto& [n, c] : map)
+      if (c) ucnv_close(c);
+    map.clear();
+  }
+  map.emplace(name, conv);
   return conv;
 }
 
