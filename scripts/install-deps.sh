@@ -13,7 +13,7 @@ BUILD_PKGS=(
 )
 # Tests, fuzzing and benchmarks: real servers on 127.0.0.1 and the tools that drive them.
 TEST_PKGS=(
-  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  libgtest-dev libgmock-dev libbenchmark-dev clang-16 libclang-rt-16-dev
   dovecot-imapd python3-aiosmtpd wrk
 )
 
