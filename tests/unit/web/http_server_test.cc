@@ -9,7 +9,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
 
 #include "intake/raw_spool.h"
 #include "mail/parse.h"
@@ -342,6 +345,24 @@ TEST_F(HttpServerTest, GetWithBodyDoesNotDesyncKeepAlive) {
   while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
   close(fd);
   EXPECT_NE(out.find("HTTP/1.1 404"), std::string::npos) << out;
+}
+
+TEST_F(HttpServerTest, ConcurrentClients) {
+  auto t = AddTicket("Faktura", true);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&] {
+      httplib::Client c("127.0.0.1", server_.port());
+      c.set_keep_alive(true);
+      for (int j = 0; j < 30; ++j) {
+        auto res = c.Get(j % 2 ? "/api/v1/tickets/" + t.ref : "/api/v1/tickets", auth_);
+        if (res && res->status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 6 * 30);
 }
 
 TEST_F(HttpServerTest, LongPathIsHandled) {
