@@ -329,9 +329,10 @@ Result<int64_t> TicketStore::InsertMessage(Message& m) {
 }
 
 Status TicketStore::TouchTicket(int64_t ticket_id, int64_t message_time, int64_t now) {
-  return db_.Exec("UPDATE tickets SET updated_at = ?, last_message_at = MAX(last_message_at, ?) "
-                  "WHERE id = ?",
-                  {now, message_time, ticket_id});
+  // CASE instead of the two-argument MAX(), which PostgreSQL spells GREATEST.
+  return db_.Exec("UPDATE tickets SET updated_at = ?, last_message_at = CASE WHEN "
+                  "last_message_at < ? THEN ? ELSE last_message_at END WHERE id = ?",
+                  {now, message_time, message_time, ticket_id});
 }
 
 Status TicketStore::Merge(int64_t from, int64_t into, int64_t now) {
@@ -344,9 +345,8 @@ Status TicketStore::Merge(int64_t from, int64_t into, int64_t now) {
                     "WHERE id = ?",
                     {into, now, from}));
   SVAR_TRY(db_.Exec("UPDATE tickets SET merged_into_id = ? WHERE merged_into_id = ?", {into, from}));
-  return db_.Exec("UPDATE tickets SET updated_at = ?, last_message_at = MAX(last_message_at, "
-                  "(SELECT last_message_at FROM tickets WHERE id = ?)) WHERE id = ?",
-                  {now, from, into});
+  SVAR_ASSIGN(auto merged, db_.QueryOne("SELECT last_message_at FROM tickets WHERE id = ?", {from}));
+  return TouchTicket(into, merged ? merged->Int(0) : now, now);
 }
 
 }  // namespace svar::tickets

@@ -82,6 +82,24 @@ class Deliver(DeskTest):
         self.assertTrue(m["guards"]["list"])
 
 
+class TemporaryFailure(unittest.TestCase):
+    def test_locked_database_gives_ex_tempfail_then_succeeds(self):
+        desk = Desk('[desk]\naddresses = ["support@desk.example"]\n[storage]\nbusy_timeout_ms = 200\n')
+        try:
+            desk.deliver(SIMPLE)  # creates the database
+            con = sqlite3.connect(os.path.join(desk.data, "svar.db"), isolation_level=None)
+            con.execute("BEGIN IMMEDIATE")  # another writer holds the database
+            p = desk.deliver(SIMPLE.replace(b"simple-1", b"simple-2"), check=False)
+            self.assertEqual(p.returncode, 75, p.stderr)
+            self.assertIn(b"retry", p.stderr)
+            con.execute("ROLLBACK")
+            con.close()
+            desk.deliver(SIMPLE.replace(b"simple-1", b"simple-2"))
+            self.assertEqual(sum(t["message_count"] for t in desk.tickets()), 2)
+        finally:
+            desk.close()
+
+
 class Quarantine(unittest.TestCase):
     def test_oversized_message_is_quarantined_and_replayed(self):
         desk = Desk('[desk]\naddresses = ["support@desk.example"]\n[intake]\nmax_message_bytes = 1024\n')
