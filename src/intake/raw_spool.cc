@@ -28,6 +28,15 @@ bool IsTraceHeader(std::string_view name) {
   return false;
 }
 
+// Columns of a spool entry, in the order EntryFromRow reads them.
+constexpr const char* kEntryColumns =
+    "id, fingerprint, state, COALESCE(error, ''), source, size, received_at, attempts, mailbox_id";
+
+SpoolEntry EntryFromRow(const storage::Row& r) {
+  return SpoolEntry{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4),
+                    r.Int(5), r.Int(6),  r.Int(7), r.OptInt(8)};
+}
+
 }  // namespace
 
 std::string Fingerprint(std::string_view raw) {
@@ -99,13 +108,11 @@ Result<std::string> RawSpool::Load(int64_t id) {
 }
 
 Result<std::optional<SpoolEntry>> RawSpool::Find(int64_t id) {
-  SVAR_ASSIGN(auto r, db_.QueryOne("SELECT id, fingerprint, state, COALESCE(error, ''), source, "
-                                   "size, received_at, attempts, mailbox_id FROM raw_messages WHERE id = ?",
+  SVAR_ASSIGN(auto r, db_.QueryOne(std::string("SELECT ") + kEntryColumns +
+                                       " FROM raw_messages WHERE id = ?",
                                    {id}));
   if (!r) return std::optional<SpoolEntry>();
-  return std::optional<SpoolEntry>(SpoolEntry{r->Int(0), r->Text(1), r->Text(2), r->Text(3),
-                                              r->Text(4), r->Int(5), r->Int(6), r->Int(7),
-                                              r->OptInt(8)});
+  return std::optional<SpoolEntry>(EntryFromRow(*r));
 }
 
 Status RawSpool::MarkStored(int64_t id, int64_t now) {
@@ -121,15 +128,11 @@ Status RawSpool::MarkQuarantined(int64_t id, std::string_view reason, int64_t no
 }
 
 Result<std::vector<SpoolEntry>> RawSpool::List(std::string_view state, int64_t limit) {
-  SVAR_ASSIGN(auto rows, db_.Query("SELECT id, fingerprint, state, COALESCE(error, ''), source, "
-                                   "size, received_at, attempts, mailbox_id FROM raw_messages "
-                                   "WHERE state = ? ORDER BY id LIMIT ?",
+  SVAR_ASSIGN(auto rows, db_.Query(std::string("SELECT ") + kEntryColumns +
+                                       " FROM raw_messages WHERE state = ? ORDER BY id LIMIT ?",
                                    {std::string(state), limit}));
   std::vector<SpoolEntry> out;
-  for (const auto& r : rows) {
-    out.push_back(SpoolEntry{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5),
-                             r.Int(6), r.Int(7), r.OptInt(8)});
-  }
+  for (const auto& r : rows) out.push_back(EntryFromRow(r));
   return out;
 }
 

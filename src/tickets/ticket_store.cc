@@ -48,6 +48,15 @@ Ticket TicketFromRow(const Row& r, const std::string& prefix) {
   return t;
 }
 
+// Columns of an attachment, in the order AttachmentFromRow reads them.
+constexpr const char* kAttachmentColumns =
+    "id, message_row_id, filename, content_type, size, content_id, disposition, part_path";
+
+Attachment AttachmentFromRow(const Row& a) {
+  return Attachment{a.Int(0),  a.Int(1),  a.Text(2), a.Text(3),
+                    a.Int(4),  a.Text(5), a.Text(6), a.Text(7)};
+}
+
 std::string JsonList(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
 std::vector<std::string> ParseJsonList(const std::string& s) {
@@ -89,20 +98,20 @@ Result<std::vector<Ticket>> TicketStore::ListTickets(const TicketQuery& q) {
   return out;
 }
 
-Result<std::optional<Ticket>> TicketStore::FindByNumber(int64_t number) {
+Result<std::optional<Ticket>> TicketStore::FindWhere(const char* condition, int64_t value) {
   SVAR_ASSIGN(auto row, db_.QueryOne(std::string("SELECT ") + kTicketColumns + kTicketFrom +
-                                         "WHERE t.number = ?",
-                                     {number}));
+                                         "WHERE " + condition,
+                                     {value}));
   if (!row) return std::optional<Ticket>();
   return std::optional<Ticket>(TicketFromRow(*row, prefix_));
 }
 
+Result<std::optional<Ticket>> TicketStore::FindByNumber(int64_t number) {
+  return FindWhere("t.number = ?", number);
+}
+
 Result<std::optional<Ticket>> TicketStore::FindById(int64_t id) {
-  SVAR_ASSIGN(auto row, db_.QueryOne(std::string("SELECT ") + kTicketColumns + kTicketFrom +
-                                         "WHERE t.id = ?",
-                                     {id}));
-  if (!row) return std::optional<Ticket>();
-  return std::optional<Ticket>(TicketFromRow(*row, prefix_));
+  return FindWhere("t.id = ?", id);
 }
 
 Result<std::optional<Ticket>> TicketStore::FindByRef(std::string_view ref) {
@@ -151,28 +160,21 @@ Result<std::vector<Message>> TicketStore::MessagesOf(int64_t ticket_id) {
     SVAR_ASSIGN(auto refs, db_.Query("SELECT ref FROM message_refs WHERE message_row_id = ?",
                                      {m.id}));
     for (const auto& rr : refs) m.refs.push_back(rr.Text(0));
-    SVAR_ASSIGN(auto atts,
-                db_.Query("SELECT id, message_row_id, filename, content_type, size, content_id, "
-                          "disposition, part_path FROM attachments WHERE message_row_id = ? "
-                          "ORDER BY id",
-                          {m.id}));
-    for (const auto& a : atts) {
-      m.attachments.push_back(Attachment{a.Int(0), a.Int(1), a.Text(2), a.Text(3), a.Int(4),
-                                         a.Text(5), a.Text(6), a.Text(7)});
-    }
+    SVAR_ASSIGN(auto atts, db_.Query(std::string("SELECT ") + kAttachmentColumns +
+                                         " FROM attachments WHERE message_row_id = ? ORDER BY id",
+                                     {m.id}));
+    for (const auto& a : atts) m.attachments.push_back(AttachmentFromRow(a));
     out.push_back(std::move(m));
   }
   return out;
 }
 
 Result<std::optional<Attachment>> TicketStore::FindAttachment(int64_t id) {
-  SVAR_ASSIGN(auto a, db_.QueryOne("SELECT id, message_row_id, filename, content_type, size, "
-                                   "content_id, disposition, part_path FROM attachments "
-                                   "WHERE id = ?",
+  SVAR_ASSIGN(auto a, db_.QueryOne(std::string("SELECT ") + kAttachmentColumns +
+                                       " FROM attachments WHERE id = ?",
                                    {id}));
   if (!a) return std::optional<Attachment>();
-  return std::optional<Attachment>(Attachment{a->Int(0), a->Int(1), a->Text(2), a->Text(3),
-                                              a->Int(4), a->Text(5), a->Text(6), a->Text(7)});
+  return std::optional<Attachment>(AttachmentFromRow(*a));
 }
 
 Result<std::optional<int64_t>> TicketStore::RawIdOfMessage(int64_t message_row_id) {

@@ -66,6 +66,7 @@ class TicketStore {
   Status Merge(int64_t from, int64_t into, int64_t now);
 
  private:
+  Result<std::optional<Ticket>> FindWhere(const char* condition, int64_t value);
   Result<std::vector<int64_t>> DistinctLiveTickets(std::vector<storage::Row> rows);
   Result<int64_t> NextNumber();
 
