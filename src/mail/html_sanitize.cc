@@ -116,11 +116,12 @@ struct Frame {
 
 }  // namespace
 
-Result<std::string> SanitizeHtml(std::string_view html, const Deadline& deadline) {
-  internal::GumboDoc doc = internal::ParseHtml(html);
+namespace internal {
+
+Result<std::string> SanitizeDoc(const GumboDoc& doc, size_t size_hint, const Deadline& deadline) {
   if (!doc) return Fail(ErrorCode::kInternal, "HTML parser failed");
   std::string out;
-  out.reserve(html.size());
+  out.reserve(size_hint);
   std::vector<Frame> stack;
   stack.push_back(Frame{doc->root});
   int counter = 0;
@@ -184,6 +185,12 @@ Result<std::string> SanitizeHtml(std::string_view html, const Deadline& deadline
   std::string result(trimmed);
   if (!IsValidUtf8(result)) result = SanitizeUtf8(result);
   return result;
+}
+
+}  // namespace internal
+
+Result<std::string> SanitizeHtml(std::string_view html, const Deadline& deadline) {
+  return internal::SanitizeDoc(internal::ParseHtml(html), html.size(), deadline);
 }
 
 }  // namespace svar::mail

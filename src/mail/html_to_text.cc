@@ -178,8 +178,9 @@ struct Frame {
 
 }  // namespace
 
-Result<std::string> HtmlToText(std::string_view html, const Deadline& deadline) {
-  internal::GumboDoc doc = internal::ParseHtml(html);
+namespace internal {
+
+Result<std::string> DocToText(const GumboDoc& doc, const Deadline& deadline) {
   if (!doc) return Fail(ErrorCode::kInternal, "HTML parser failed");
   LineWriter w;
   std::vector<Frame> stack;
@@ -305,6 +306,12 @@ Result<std::string> HtmlToText(std::string_view html, const Deadline& deadline) 
   std::string text = w.Finish();
   if (!IsValidUtf8(text)) text = SanitizeUtf8(text);
   return text;
+}
+
+}  // namespace internal
+
+Result<std::string> HtmlToText(std::string_view html, const Deadline& deadline) {
+  return internal::DocToText(internal::ParseHtml(html), deadline);
 }
 
 }  // namespace svar::mail

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "mail/bounce_report.h"
 #include "mail/charset.h"
+#include "mail/gumbo_util.h"
 #include "mail/headers.h"
 #include "mail/html.h"
 #include "mail/internal.h"
@@ -255,25 +256,47 @@ void AppendBlock(std::string* to, std::string_view block) {
 // Text and HTML from the segments, group by group.
 Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
                 ParsedMessage* out) {
-  std::string text, html_raw;
-  size_t i = 0;
-  while (i < segments.size()) {
+  struct Group {
+    std::string plain, html;
+  };
+  std::vector<Group> groups;
+  int html_groups = 0;
+  for (size_t i = 0; i < segments.size();) {
     size_t j = i;
     while (j < segments.size() && segments[j].group == segments[i].group) ++j;
-    std::string plain, html;
+    Group& g = groups.emplace_back();
     for (size_t k = i; k < j; ++k) {
       if (segments[k].kind == SegmentKind::kHtml) {
-        html += segments[k].utf8;
+        g.html += segments[k].utf8;
       } else {
-        AppendBlock(&plain, segments[k].utf8);
+        AppendBlock(&g.plain, segments[k].utf8);
       }
     }
-    if (!plain.empty()) {
-      AppendBlock(&text, plain);
-    } else if (!html.empty() && HtmlTooComplex(html)) {
-      AppendBlock(&text, StripTags(html));
-    } else if (!html.empty()) {
-      auto converted = HtmlToText(html, deadline);
+    if (!g.html.empty()) ++html_groups;
+    i = j;
+  }
+  // The usual case: one HTML body. Its text and its sanitised copy come from one parse (and
+  // one guard scan); with several HTML groups the text is per group and the HTML is all of
+  // them together, so each needs its own parse.
+  const bool shared = html_groups == 1;
+  bool shared_complex = false;
+  internal::GumboDoc shared_doc;
+  std::string text, html_raw;
+  if (shared) {
+    for (auto& g : groups) {
+      if (g.html.empty()) continue;
+      shared_complex = HtmlTooComplex(g.html);
+      if (!shared_complex) shared_doc = internal::ParseHtml(g.html);
+    }
+  }
+  for (auto& g : groups) {
+    if (!g.plain.empty()) {
+      AppendBlock(&text, g.plain);
+    } else if (!g.html.empty() && (shared ? shared_complex : HtmlTooComplex(g.html))) {
+      AppendBlock(&text, StripTags(g.html));
+    } else if (!g.html.empty()) {
+      auto converted = shared ? internal::DocToText(shared_doc, deadline)
+                              : internal::DocToText(internal::ParseHtml(g.html), deadline);
       if (!converted) {
         if (converted.error().code == ErrorCode::kTimeout) return Fail(converted.error());
         out->warnings.push_back("HTML could not be converted to text");
@@ -281,8 +304,10 @@ Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
         AppendBlock(&text, *converted);
       }
     }
-    if (!html.empty()) html_raw += html;
-    i = j;
+    if (!g.html.empty()) {
+      if (html_raw.empty()) html_raw = std::move(g.html);
+      else html_raw += g.html;
+    }
   }
   // Normalise line ends once.
   std::string normalised;
@@ -299,10 +324,11 @@ Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
   out->text = std::move(split.text);
   out->quoted = std::move(split.quoted);
   out->signature = std::move(split.signature);
-  if (!html_raw.empty() && HtmlTooComplex(html_raw)) {
+  if (!html_raw.empty() && (shared ? shared_complex : HtmlTooComplex(html_raw))) {
     out->warnings.push_back("HTML nested too deeply to display safely; shown as text only");
   } else if (!html_raw.empty()) {
-    auto clean = SanitizeHtml(html_raw, deadline);
+    auto clean = shared ? internal::SanitizeDoc(shared_doc, html_raw.size(), deadline)
+                        : SanitizeHtml(html_raw, deadline);
     if (!clean) {
       if (clean.error().code == ErrorCode::kTimeout) return Fail(clean.error());
       out->warnings.push_back("HTML could not be sanitised; not shown");
