@@ -39,7 +39,13 @@ int ServeDesk(Context& ctx, const ServeOptions& o, const std::string& banner) {
     LogInfo("recovered " + std::to_string(*recovered) + " message(s) left pending by a crash");
   }
 
-  web::WebContext web_ctx{*ctx.db, pipeline.tickets(), pipeline.spool(), ctx.config};
+  // The HTTP side reads through its own connection, beside the intake's writes.
+  auto web_db = OpenDatabase(ctx.config);
+  if (!web_db) return Report(web_db.error());
+  tickets::TicketStore web_tickets(**web_db, ctx.config.desk.ref_prefix,
+                                   ctx.config.desk.first_ticket_number);
+  intake::RawSpool web_spool(**web_db);
+  web::WebContext web_ctx{**web_db, web_tickets, web_spool, ctx.config};
   web::Router router;
   web::RegisterApi(router, web_ctx);
   web::HttpServer server;

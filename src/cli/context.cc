@@ -31,6 +31,14 @@ int Report(const Error& e) {
   return ExitCodeFor(e);
 }
 
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config) {
+  storage::OpenOptions open;
+  open.path = config.DatabasePath();
+  open.synchronous_full = config.storage.synchronous == "full";
+  open.busy_timeout_ms = config.storage.busy_timeout_ms;
+  return storage::OpenSqlite(open);
+}
+
 Result<Context> OpenContext(const GlobalOptions& options) {
   Context ctx;
   if (!options.config_file.empty()) {
@@ -53,11 +61,7 @@ Result<Context> OpenContext(const GlobalOptions& options) {
     return Fail(ErrorCode::kIo, "cannot create the data directory " + options.data_dir + ": " +
                                     ec.message() + "; choose another with --data DIR");
   }
-  storage::OpenOptions open;
-  open.path = ctx.config.DatabasePath();
-  open.synchronous_full = ctx.config.storage.synchronous == "full";
-  open.busy_timeout_ms = ctx.config.storage.busy_timeout_ms;
-  SVAR_ASSIGN(ctx.db, storage::OpenSqlite(open));
+  SVAR_ASSIGN(ctx.db, OpenDatabase(ctx.config));
   SVAR_TRY(storage::Migrate(*ctx.db));
   mail::InitMail();
   return ctx;

@@ -25,6 +25,10 @@ struct Context {
 // Loads the config, creates the data directory, opens and migrates the database.
 Result<Context> OpenContext(const GlobalOptions& options);
 
+// Opens another connection to the configured database (e.g. for HTTP readers, so that they
+// read beside the intake's writes instead of waiting for them; WAL allows both).
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config);
+
 // Prints "svar: <message>" to stderr and returns the exit code for the error.
 int Report(const Error& e);
 
