@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "mail/ascii.h"
 
 namespace svar::mail {
 namespace {
@@ -50,11 +51,7 @@ UConverter* StrictConverter(const std::string& name) {
   return conv;
 }
 
-bool HasHighBytes(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  return false;
-}
+bool HasHighBytes(std::string_view s) { return !internal::IsAscii(s); }
 
 bool HasEscape(std::string_view s) { return s.find('\x1b') != std::string_view::npos; }
 
@@ -110,7 +107,7 @@ std::string NormaliseCharset(std::string_view declared) {
 bool ConvertStrict(std::string_view bytes, std::string_view charset, std::string* out) {
   std::string name(charset);
   if (IsUtf8Name(name)) {
-    if (!IsValidUtf8(bytes)) return false;
+    if (!internal::IsValidUtf8Fast(bytes)) return false;
     out->assign(bytes);
     return true;
   }
@@ -170,7 +167,7 @@ Converted ConvertToUtf8(std::string_view bytes, std::string_view declared) {
   // Missing, us-ascii with 8-bit bytes, or invalid in the declared charset: guess.
   std::string why = none ? "declared none"
                          : "declared " + AsciiLower(Trim(declared)) + ", bytes invalid in it";
-  if (IsValidUtf8(bytes) && !HasEscape(bytes)) {
+  if (internal::IsValidUtf8Fast(bytes) && !HasEscape(bytes)) {
     result.utf8.assign(bytes);
     result.charset = "utf-8";
     if (!none) result.warning = "charset utf-8 detected (" + why + ")";
@@ -186,7 +183,7 @@ Converted ConvertToUtf8(std::string_view bytes, std::string_view declared) {
     result.utf8 = ConvertLenient(bytes, guess.empty() ? "windows-1252" : guess);
     result.charset = guess.empty() ? "windows-1252" : guess;
   }
-  if (!IsValidUtf8(result.utf8)) result.utf8 = SanitizeUtf8(result.utf8);
+  if (!internal::IsValidUtf8Fast(result.utf8)) result.utf8 = SanitizeUtf8(result.utf8);
   result.warning = "charset " + result.charset + " detected (" + why + ")";
   return result;
 }

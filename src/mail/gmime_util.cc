@@ -80,11 +80,12 @@ std::string_view SkipMboxFromLine(std::string_view raw) {
 
 GPtr<GMimeMessage> ParseGMimeMessage(std::string_view raw) {
   GMimeParserOptions* options = ThreadParserOptions();
-  // The stream copies the bytes; GMime needs them for the whole life of the message.
+  // The stream copies the bytes; GMime needs them for the whole life of the message. With a
+  // persistent stream part contents are windows on it instead of copies of their own.
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-  g_mime_parser_set_persist_stream(parser.get(), FALSE);
+  g_mime_parser_set_persist_stream(parser.get(), TRUE);
   return GPtr<GMimeMessage>(g_mime_parser_construct_message(parser.get(), options));
 }
 

@@ -1,9 +1,9 @@
 #include "mail/headers.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/text.h"
+#include "mail/ascii.h"
 #include "mail/charset.h"
 #include "mail/internal.h"
 
@@ -13,11 +13,7 @@ namespace {
 using internal::GString_;
 using internal::ThreadParserOptions;
 
-bool HasHighBytes(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  return false;
-}
+bool HasHighBytes(std::string_view s) { return !internal::IsAscii(s); }
 
 // Folded raw value to one line of UTF-8 (RFC 2047 words still encoded).
 std::string UnfoldToUtf8(std::string_view raw, std::string_view hint_charset) {
@@ -29,7 +25,7 @@ std::string UnfoldToUtf8(std::string_view raw, std::string_view hint_charset) {
     if (c == '\0') continue;
     line += c;
   }
-  if (HasHighBytes(line) && !IsValidUtf8(line)) {
+  if (HasHighBytes(line) && !internal::IsValidUtf8Fast(line)) {
     std::string converted;
     std::string hint = NormaliseCharset(hint_charset);
     if (!hint.empty() && hint != "utf-8" && hint != "us-ascii" &&
@@ -62,13 +58,15 @@ void AddMailbox(InternetAddress* address, std::vector<Address>* out) {
 }  // namespace
 
 std::string DecodeHeaderValue(std::string_view raw, std::string_view hint_charset) {
-  std::string line = UnfoldToUtf8(raw, hint_charset);
+  std::string line = UnfoldToUtf8(raw, hint_charset);  // always valid UTF-8
   if (line.find("=?") != std::string::npos) {
     GString_ decoded(g_mime_utils_header_decode_text(ThreadParserOptions(), line.c_str()));
     if (decoded) line = decoded.get();
+    if (!internal::IsValidUtf8Fast(line)) line = SanitizeUtf8(line);
   }
-  if (!IsValidUtf8(line)) line = SanitizeUtf8(line);
-  return std::string(Trim(line));
+  std::string_view trimmed = Trim(line);
+  if (trimmed.size() == line.size()) return line;
+  return std::string(trimmed);
 }
 
 std::vector<Address> ParseAddressList(std::string_view raw, std::string_view hint_charset) {
@@ -144,26 +142,35 @@ std::optional<int64_t> ParseDate(std::string_view raw) {
 void FillHeaders(GMimeMessage* message, std::string_view hint, ParsedMessage* out) {
   // GMime keeps Content-* headers on the top-level MIME part and the rest on the message;
   // both lists together, in stream order, are the header block as written.
-  std::vector<GMimeHeader*> all;
-  std::unordered_set<gint64> offsets;
+  struct Entry {
+    gint64 offset;
+    GMimeHeader* header;
+  };
+  std::vector<Entry> all;
+  all.reserve(64);
+  std::vector<gint64> offsets;  // sorted offsets of the headers taken so far
   auto collect = [&](GMimeObject* object) {
     GMimeHeaderList* list = object ? g_mime_object_get_header_list(object) : nullptr;
     int n = list ? g_mime_header_list_get_count(list) : 0;
+    size_t before = all.size();
     for (int i = 0; i < n; ++i) {
       GMimeHeader* h = g_mime_header_list_get_header_at(list, i);
       // Two headers of one stream never share an offset; headers added by GMime have -1.
       gint64 offset = g_mime_header_get_offset(h);
-      if (offset >= 0 && !offsets.insert(offset).second) continue;
-      all.push_back(h);
+      if (offset >= 0 && std::binary_search(offsets.begin(), offsets.end(), offset)) continue;
+      all.push_back(Entry{offset, h});
     }
+    for (size_t k = before; k < all.size(); ++k)
+      if (all[k].offset >= 0) offsets.push_back(all[k].offset);
+    std::sort(offsets.begin(), offsets.end());
   };
   collect(GMIME_OBJECT(message));
   collect(g_mime_message_get_mime_part(message));
-  std::stable_sort(all.begin(), all.end(), [](GMimeHeader* a, GMimeHeader* b) {
-    return g_mime_header_get_offset(a) < g_mime_header_get_offset(b);
-  });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
   std::vector<std::string> seen;  // lowercased names already handled
-  for (GMimeHeader* header : all) {
+  for (const Entry& entry : all) {
+    GMimeHeader* header = entry.header;
     const char* name_c = g_mime_header_get_name(header);
     const char* raw_c = g_mime_header_get_raw_value(header);
     std::string name = SanitizeUtf8(name_c ? name_c : "");

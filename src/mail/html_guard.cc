@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "mail/ascii.h"
 #include "mail/html.h"
 
 namespace svar::mail {
@@ -71,7 +72,7 @@ std::string StripTags(std::string_view html) {
   }
   std::string collapsed = CollapseSpace(out);
   if (!collapsed.empty()) collapsed += '\n';
-  return IsValidUtf8(collapsed) ? collapsed : SanitizeUtf8(collapsed);
+  return internal::IsValidUtf8Fast(collapsed) ? collapsed : SanitizeUtf8(collapsed);
 }
 
 }  // namespace svar::mail

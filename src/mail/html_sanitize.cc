@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "mail/ascii.h"
 #include "mail/gumbo_util.h"
 #include "mail/html.h"
 
@@ -183,7 +184,7 @@ Result<std::string> SanitizeDoc(const GumboDoc& doc, size_t size_hint, const Dea
   // Trim the white space gumbo keeps around <html>/<body>.
   std::string_view trimmed = Trim(out);
   std::string result(trimmed);
-  if (!IsValidUtf8(result)) result = SanitizeUtf8(result);
+  if (!internal::IsValidUtf8Fast(result)) result = SanitizeUtf8(result);
   return result;
 }
 

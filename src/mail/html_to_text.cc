@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "mail/ascii.h"
 #include "mail/gumbo_util.h"
 #include "mail/html.h"
 
@@ -304,7 +305,7 @@ Result<std::string> DocToText(const GumboDoc& doc, const Deadline& deadline) {
     stack.pop_back();
   }
   std::string text = w.Finish();
-  if (!IsValidUtf8(text)) text = SanitizeUtf8(text);
+  if (!internal::IsValidUtf8Fast(text)) text = SanitizeUtf8(text);
   return text;
 }
 

@@ -25,6 +25,17 @@ Lines SplitLines(std::string_view s) {
 
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// StartsWithIgnoreCase without the calls into the C library (the process stays in the "C"
+// locale, where tolower changes ASCII letters only); it runs for every line.
+bool StartsWithNoCase(std::string_view t, std::string_view label) {
+  if (t.size() < label.size()) return false;
+  for (size_t i = 0; i < label.size(); ++i)
+    if (LowerAscii(t[i]) != LowerAscii(label[i])) return false;
+  return true;
+}
+
 bool EndsWithColon(std::string_view t) {
   return t.ends_with(":") || t.ends_with("\xEF\xBC\x9A");  // ':' or fullwidth '：'
 }
@@ -60,18 +71,31 @@ bool IsAttributionText(std::string_view line) {
   return false;
 }
 
+constexpr std::string_view kJoinStarts[] = {"on ", "den ", "am ", "le ", "el "};
+
+// Would `first` + " " + anything start with one of kJoinStarts (case-insensitive)? Checked
+// before building the joined, lowercased pair of lines, which most lines never need.
+bool MayStartAttribution(std::string_view first) {
+  for (auto s : kJoinStarts) {
+    std::string_view word = s.substr(0, s.size() - 1);  // without the space
+    if (first.size() == word.size() ? StartsWithNoCase(first, word)
+                                    : StartsWithNoCase(first, s))
+      return true;
+  }
+  return false;
+}
+
 // Lines the attribution at i spans (1 or 2), or 0.
 int AttributionAt(const Lines& lines, size_t i) {
   if (IsAttributionText(lines[i])) return 1;
   if (i + 1 < lines.size() && !IsBlank(lines[i]) && !IsBlank(lines[i + 1]) &&
-      Trim(lines[i]).size() < 200) {
+      Trim(lines[i]).size() < 200 && MayStartAttribution(Trim(lines[i]))) {
     std::string joined(Trim(lines[i]));
     joined += ' ';
     joined += Trim(lines[i + 1]);
     std::string lower = AsciiLower(joined);
     // Only join when the first line looks like the start of an attribution.
-    static constexpr std::string_view kStarts[] = {"on ", "den ", "am ", "le ", "el "};
-    for (auto s : kStarts)
+    for (auto s : kJoinStarts)
       if (lower.starts_with(s) && IsAttributionText(joined)) return 2;
   }
   return 0;
@@ -101,8 +125,10 @@ std::string_view StripStars(std::string_view t) {
 }
 
 bool StartsWithAny(std::string_view t, std::initializer_list<std::string_view> labels) {
+  if (t.empty()) return false;
+  const char first = LowerAscii(t[0]);
   for (auto l : labels)
-    if (StartsWithIgnoreCase(t, l)) return true;
+    if (LowerAscii(l[0]) == first && StartsWithNoCase(t, l)) return true;
   return false;
 }
 
