@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 #include "core/text.h"
@@ -25,5 +26,10 @@ inline bool IsAscii(std::string_view s) {
 
 // IsValidUtf8 (core/text.h) with a fast exit for all-ASCII text.
 inline bool IsValidUtf8Fast(std::string_view s) { return IsAscii(s) || IsValidUtf8(s); }
+
+// SanitizeUtf8 (core/text.h) without the byte-by-byte rebuild when the text is valid already.
+inline std::string SanitizeUtf8Fast(std::string_view s) {
+  return IsValidUtf8Fast(s) ? std::string(s) : SanitizeUtf8(s);
+}
 
 }  // namespace svar::mail::internal

@@ -17,14 +17,13 @@ bool HasHighBytes(std::string_view s) { return !internal::IsAscii(s); }
 
 // Folded raw value to one line of UTF-8 (RFC 2047 words still encoded).
 std::string UnfoldToUtf8(std::string_view raw, std::string_view hint_charset) {
-  std::string line;
-  line.reserve(raw.size());
+  std::string line(raw.size(), '\0');
+  char* out = line.data();
   for (char c : raw) {
-    if (c == '\r' || c == '\n') continue;  // folding: the white space after it stays
-    if (c == '\t') c = ' ';
-    if (c == '\0') continue;
-    line += c;
+    if (c == '\r' || c == '\n' || c == '\0') continue;  // folding: the white space after it stays
+    *out++ = c == '\t' ? ' ' : c;
   }
+  line.resize(static_cast<size_t>(out - line.data()));
   if (HasHighBytes(line) && !internal::IsValidUtf8Fast(line)) {
     std::string converted;
     std::string hint = NormaliseCharset(hint_charset);
@@ -49,8 +48,8 @@ void AddMailbox(InternetAddress* address, std::vector<Address>* out) {
   Address a;
   const char* name = internet_address_get_name(address);
   const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
-  if (name) a.name = SanitizeUtf8(Trim(name));
-  if (addr) a.email = AsciiLower(SanitizeUtf8(Trim(addr)));
+  if (name) a.name = internal::SanitizeUtf8Fast(Trim(name));
+  if (addr) a.email = AsciiLower(internal::SanitizeUtf8Fast(Trim(addr)));
   if (a.name.empty() && a.email.empty()) return;
   out->push_back(std::move(a));
 }
@@ -87,7 +86,7 @@ std::vector<Address> ParseAddressList(std::string_view raw, std::string_view hin
     size_t e = line.find_first_of(" >\")(,;", at);
     b = b == std::string::npos ? 0 : b + 1;
     Address a;
-    a.email = AsciiLower(SanitizeUtf8(line.substr(b, e == std::string::npos ? e : e - b)));
+    a.email = AsciiLower(internal::SanitizeUtf8Fast(line.substr(b, e == std::string::npos ? e : e - b)));
     out.push_back(std::move(a));
   }
   return out;
@@ -104,7 +103,7 @@ std::vector<std::string> ParseMessageIdList(std::string_view raw) {
     std::string id;
     for (char c : raw.substr(pos + 1, end - pos - 1))
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') id += c;
-    if (!id.empty() && id.size() < 1000) ids.push_back(SanitizeUtf8(id));
+    if (!id.empty() && id.size() < 1000) ids.push_back(internal::SanitizeUtf8Fast(id));
     pos = end + 1;
   }
   if (!bracketed) {
@@ -113,7 +112,7 @@ std::vector<std::string> ParseMessageIdList(std::string_view raw) {
       if (c == '\r' || c == '\n' || c == '\t' || c == ',') c = ' ';
     for (const auto& token : Split(cleaned, ' ')) {
       std::string_view t = Trim(token);
-      if (t.find('@') != std::string_view::npos && t.size() < 1000) ids.push_back(SanitizeUtf8(t));
+      if (t.find('@') != std::string_view::npos && t.size() < 1000) ids.push_back(internal::SanitizeUtf8Fast(t));
     }
   }
   return ids;
@@ -124,7 +123,7 @@ std::string ParseMessageId(std::string_view raw) {
   if (!ids.empty()) return ids.front();
   std::string_view t = Trim(raw);
   if (!t.empty() && t.size() < 1000 && t.find(' ') == std::string_view::npos)
-    return SanitizeUtf8(t);
+    return internal::SanitizeUtf8Fast(t);
   return {};
 }
 
@@ -173,7 +172,7 @@ void FillHeaders(GMimeMessage* message, std::string_view hint, ParsedMessage* ou
     GMimeHeader* header = entry.header;
     const char* name_c = g_mime_header_get_name(header);
     const char* raw_c = g_mime_header_get_raw_value(header);
-    std::string name = SanitizeUtf8(name_c ? name_c : "");
+    std::string name = internal::SanitizeUtf8Fast(name_c ? name_c : "");
     std::string_view raw = raw_c ? raw_c : "";
     std::string value = DecodeHeaderValue(raw, hint);
     std::string lower = AsciiLower(name);

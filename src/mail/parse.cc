@@ -97,7 +97,7 @@ class MessageWalk {
     return !timed_out_;
   }
 
-  const std::vector<Segment>& segments() const { return segments_; }
+  std::vector<Segment>& segments() { return segments_; }
   const std::string& hint_charset() const { return hint_charset_; }
   bool is_report() const { return is_report_; }
 
@@ -254,8 +254,7 @@ void AppendBlock(std::string* to, std::string_view block) {
 }
 
 // Text and HTML from the segments, group by group.
-Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
-                ParsedMessage* out) {
+Status Assemble(std::vector<Segment>& segments, const Deadline& deadline, ParsedMessage* out) {
   struct Group {
     std::string plain, html;
   };
@@ -265,11 +264,15 @@ Status Assemble(const std::vector<Segment>& segments, const Deadline& deadline,
     size_t j = i;
     while (j < segments.size() && segments[j].group == segments[i].group) ++j;
     Group& g = groups.emplace_back();
-    for (size_t k = i; k < j; ++k) {
+    for (size_t k = i; k < j; ++k) {  // segments are not needed afterwards: move when we can
+      std::string& utf8 = segments[k].utf8;
       if (segments[k].kind == SegmentKind::kHtml) {
-        g.html += segments[k].utf8;
+        if (g.html.empty()) g.html = std::move(utf8);
+        else g.html += utf8;
+      } else if (g.plain.empty() && !Trim(utf8).empty()) {
+        g.plain = std::move(utf8);
       } else {
-        AppendBlock(&g.plain, segments[k].utf8);
+        AppendBlock(&g.plain, utf8);
       }
     }
     if (!g.html.empty()) ++html_groups;
