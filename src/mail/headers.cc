@@ -86,7 +86,8 @@ std::vector<Address> ParseAddressList(std::string_view raw, std::string_view hin
     size_t e = line.find_first_of(" >\")(,;", at);
     b = b == std::string::npos ? 0 : b + 1;
     Address a;
-    a.email = AsciiLower(internal::SanitizeUtf8Fast(line.substr(b, e == std::string::npos ? e : e - b)));
+    a.email =
+        AsciiLower(internal::SanitizeUtf8Fast(line.substr(b, e == std::string::npos ? e : e - b)));
     out.push_back(std::move(a));
   }
   return out;
@@ -112,7 +113,8 @@ std::vector<std::string> ParseMessageIdList(std::string_view raw) {
       if (c == '\r' || c == '\n' || c == '\t' || c == ',') c = ' ';
     for (const auto& token : Split(cleaned, ' ')) {
       std::string_view t = Trim(token);
-      if (t.find('@') != std::string_view::npos && t.size() < 1000) ids.push_back(internal::SanitizeUtf8Fast(t));
+      if (t.find('@') != std::string_view::npos && t.size() < 1000)
+        ids.push_back(internal::SanitizeUtf8Fast(t));
     }
   }
   return ids;
