@@ -14,7 +14,7 @@ BUILD_PKGS=(
 # Tests, fuzzing and benchmarks: real servers on 127.0.0.1 and the tools that drive them.
 TEST_PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-16 libclang-rt-16-dev
-  dovecot-imapd python3-aiosmtpd wrk
+  dovecot-imapd python3-aiosmtpd wrk openssl
 )
 
 missing=()

@@ -7,12 +7,16 @@
 #   scripts/test-servers.sh status DIR           exit 0 when both are running
 #
 # Environment (all optional):
-#   IMAP_PORT   IMAP port, plain text (no TLS)            default 10143
+#   IMAP_PORT   IMAP port, plain text or STARTTLS         default 10143
+#   IMAPS_PORT  IMAP over TLS (imaps)                     default IMAP_PORT + 1
 #   SMTP_PORT   SMTP sink port                            default 2525
 #   USERS_FILE  lines "user:password"                     default: agent@example.com:secret
 #   RUNAS       user the servers run as when run as root  default nobody
 #
-# `start` prints one line "ready imap=127.0.0.1:PORT smtp=127.0.0.1:PORT dir=DIR" and returns
+# TLS: `start` makes a self-signed certificate for 127.0.0.1 and localhost, DIR/tls/cert.pem
+# (give it to clients as their CA file); Dovecot offers STARTTLS on IMAP_PORT and TLS on
+# IMAPS_PORT.
+# `start` prints one line "ready imap=127.0.0.1:PORT imaps=127.0.0.1:PORT smtp=... dir=DIR" and returns
 # in about a second. Every user gets INBOX and Archive (auto-created). Mail accepted by the
 # SMTP sink lands in the Maildir DIR/smtp-maildir/{new,cur}. Mailboxes of IMAP users live in
 # DIR/dovecot/mail/USER/Maildir. Logs: DIR/dovecot/dovecot.log, DIR/smtp.log.
@@ -32,6 +36,7 @@ shift 2
 case "$DIR" in /*) ;; *) DIR="$(pwd)/$DIR" ;; esac
 
 IMAP_PORT=${IMAP_PORT:-10143}
+IMAPS_PORT=${IMAPS_PORT:-$((IMAP_PORT + 1))}
 SMTP_PORT=${SMTP_PORT:-2525}
 RUNAS=${RUNAS:-nobody}
 D=$DIR/dovecot
@@ -105,7 +110,9 @@ listen = 127.0.0.1
 base_dir = $D/run
 state_dir = $D/state
 log_path = $D/dovecot.log
-ssl = no
+ssl = yes
+ssl_cert = <$DIR/tls/cert.pem
+ssl_key = <$DIR/tls/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:$D/mail/%n/Maildir
@@ -129,7 +136,8 @@ service imap-login {
     port = $IMAP_PORT
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $IMAPS_PORT
   }
 }
 service anvil {
@@ -165,12 +173,18 @@ do_start() {
     die "python3-aiosmtpd is not installed for /usr/bin/python3; run scripts/install-deps.sh"
   do_stop
   local p
-  for p in "$IMAP_PORT" "$SMTP_PORT"; do
-    port_open "$p" && die "port 127.0.0.1:$p is already in use; choose another with IMAP_PORT/SMTP_PORT"
+  for p in "$IMAP_PORT" "$IMAPS_PORT" "$SMTP_PORT"; do
+    port_open "$p" && die "port 127.0.0.1:$p is already in use; choose another with IMAP_PORT/IMAPS_PORT/SMTP_PORT"
   done
   mkdir -p "$DIR"
   rm -rf "$D" "$DIR/smtp-maildir"
-  mkdir -p "$D/run" "$D/state" "$D/mail"
+  mkdir -p "$D/run" "$D/state" "$D/mail" "$DIR/tls"
+  command -v openssl >/dev/null || die "openssl is not installed; run scripts/install-deps.sh"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+    -keyout "$DIR/tls/key.pem" -out "$DIR/tls/cert.pem" >/dev/null 2>&1 ||
+    die "openssl could not make a test certificate in $DIR/tls"
+  chmod 644 "$DIR/tls/cert.pem" "$DIR/tls/key.pem"
   write_dovecot_conf
   if [ -n "${USERS_FILE:-}" ]; then
     [ -r "$USERS_FILE" ] || die "USERS_FILE $USERS_FILE cannot be read"
@@ -191,7 +205,7 @@ do_start() {
     -c aiosmtpd.handlers.Mailbox "$DIR/smtp-maildir" </dev/null >"$DIR/smtp.log" 2>&1 &
   echo $! >"$DIR/smtp.pid"
   local i ok
-  for p in "$IMAP_PORT" "$SMTP_PORT"; do
+  for p in "$IMAP_PORT" "$IMAPS_PORT" "$SMTP_PORT"; do
     ok=0
     for i in $(seq 200); do
       if port_open "$p"; then ok=1; break; fi
@@ -202,7 +216,7 @@ do_start() {
       die "no server is listening on 127.0.0.1:$p after 5 s; see $D/dovecot.log and $DIR/smtp.log"
     fi
   done
-  echo "ready imap=127.0.0.1:$IMAP_PORT smtp=127.0.0.1:$SMTP_PORT dir=$DIR"
+  echo "ready imap=127.0.0.1:$IMAP_PORT imaps=127.0.0.1:$IMAPS_PORT smtp=127.0.0.1:$SMTP_PORT dir=$DIR"
 }
 
 do_seed() {

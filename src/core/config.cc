@@ -133,7 +133,7 @@ Status ReadMailbox(const toml::table& t, size_t index, const std::string& source
   Reader r(t, "mailbox[" + std::to_string(index) + "].", source);
   SVAR_TRY(r.Unknown({"name", "address", "imap_url", "username", "password", "password_file",
                       "after_fetch", "move_to", "poll_seconds", "timeout_seconds",
-                      "allow_plaintext"}));
+                      "allow_plaintext", "ca_file"}));
   SVAR_TRY(r.Str("name", m.name));
   SVAR_TRY(r.Str("address", m.address));
   SVAR_TRY(r.Str("imap_url", m.imap_url));
@@ -145,6 +145,7 @@ Status ReadMailbox(const toml::table& t, size_t index, const std::string& source
   SVAR_TRY(r.Int("poll_seconds", m.poll_seconds, 1, 86400));
   SVAR_TRY(r.Int("timeout_seconds", m.timeout_seconds, 1, 3600));
   SVAR_TRY(r.Bool("allow_plaintext", m.allow_plaintext));
+  SVAR_TRY(r.Str("ca_file", m.ca_file));
   std::string key = "mailbox[" + std::to_string(index) + "]";
   if (m.name.empty()) {
     return Fail(ErrorCode::kInvalidArgument, source + ": " + key + ".name is missing; give each "

@@ -52,6 +52,7 @@ struct MailboxConfig {
   int poll_seconds = 60;
   int timeout_seconds = 60;
   bool allow_plaintext = false;  // imap:// without TLS: only allowed when set
+  std::string ca_file;           // PEM file of CAs to trust instead of the system's
 };
 
 struct LogConfig {

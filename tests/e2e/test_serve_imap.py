@@ -30,8 +30,10 @@ class ServeAndImap(unittest.TestCase):
         cls.servers = tempfile.mkdtemp(prefix="svar-imap-")
         os.chmod(cls.servers, 0o777)
         base = 22000 + os.getpid() % 1000
-        cls.imap_port, cls.smtp_port = base, base + 1000
-        env = dict(os.environ, IMAP_PORT=str(cls.imap_port), SMTP_PORT=str(cls.smtp_port))
+        cls.imap_port, cls.imaps_port, cls.smtp_port = base, base + 2000, base + 1000
+        env = dict(os.environ, IMAP_PORT=str(cls.imap_port), IMAPS_PORT=str(cls.imaps_port),
+                   SMTP_PORT=str(cls.smtp_port))
+        cls.ca_file = os.path.join(cls.servers, "tls", "cert.pem")
         subprocess.run([SCRIPT, "start", cls.servers], check=True, env=env, capture_output=True)
 
     @classmethod
@@ -50,7 +52,8 @@ class ServeAndImap(unittest.TestCase):
         subprocess.run([SCRIPT, "seed", self.servers, "agent@example.com", *files],
                        check=True, capture_output=True)
 
-    def desk(self, password="secret", port=None, poll=60):
+    def desk(self, password="secret", port=None, poll=60, scheme="imap", plaintext=True,
+             ca_file=None):
         return Desk("""
 [desk]
 addresses = ["agent@example.com"]
@@ -59,13 +62,15 @@ port = 0
 [[mailbox]]
 name = "support"
 address = "agent@example.com"
-imap_url = "imap://127.0.0.1:%d/INBOX"
+imap_url = "%s://127.0.0.1:%d/INBOX"
 username = "agent@example.com"
 password = "%s"
-allow_plaintext = true
+allow_plaintext = %s
 poll_seconds = %d
 timeout_seconds = 10
-""" % (port or self.imap_port, password, poll))
+%s
+""" % (scheme, port or self.imap_port, password, "true" if plaintext else "false", poll,
+       'ca_file = "%s"' % ca_file if ca_file else ""))
 
     def test_fetch_stores_and_marks_once(self):
         self.seed(message(1), message(2), message(3))
@@ -77,6 +82,36 @@ timeout_seconds = 10
             p = desk.run("fetch")
             self.assertIn(b"0 fetched", p.stderr)
             self.assertEqual(len(desk.tickets()), 3)
+        finally:
+            desk.close()
+
+    def test_imaps_with_private_ca(self):
+        self.seed(message(10, "TLS"))
+        desk = self.desk(scheme="imaps", port=self.imaps_port, plaintext=False,
+                         ca_file=self.ca_file)
+        try:
+            desk.run("fetch")
+            self.assertTrue(any(t["subject"] == "TLS 10" for t in desk.tickets()))
+        finally:
+            desk.close()
+
+    def test_starttls_is_required_and_used(self):
+        self.seed(message(11, "STARTTLS"))
+        desk = self.desk(plaintext=False, ca_file=self.ca_file)
+        try:
+            desk.run("fetch")
+            self.assertTrue(any(t["subject"] == "STARTTLS 11" for t in desk.tickets()))
+        finally:
+            desk.close()
+
+    def test_untrusted_certificate_is_one_clear_line(self):
+        desk = self.desk(scheme="imaps", port=self.imaps_port, plaintext=False)
+        try:
+            p = desk.run("fetch", check=False)
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn(b"is not trusted", p.stderr)
+            self.assertIn(b"ca_file", p.stderr)
+            self.assertEqual(len(p.stderr.strip().splitlines()), 1, p.stderr)
         finally:
             desk.close()
 

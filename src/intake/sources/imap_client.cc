@@ -139,6 +139,7 @@ Result<std::unique_ptr<ImapClient>> ImapClient::Create(const ImapOptions& option
     curl_easy_setopt(c, CURLOPT_USE_SSL,
                      static_cast<long>(options.allow_plaintext ? CURLUSESSL_NONE : CURLUSESSL_ALL));
   }
+  if (!options.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options.ca_file.c_str());
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout);
   curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout);
   // A body download may take long; what must not happen is silence for `timeout` seconds.
@@ -254,6 +255,9 @@ Error ImapClient::MapCurlError(int code, const std::string& what) const {
                   " does not offer STARTTLS; use imaps:// or, for a local test server only, set "
                   "allow_plaintext = true"};
     case CURLE_PEER_FAILED_VERIFICATION:
+      return {ErrorCode::kUnavailable,
+              prefix + "the TLS certificate of " + url_.HostPort() + " is not trusted (" + detail +
+                  "); if the server uses a private CA, set ca_file to its PEM file"};
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:

@@ -33,6 +33,7 @@ struct ImapOptions {
   std::string username;
   std::string password;
   bool allow_plaintext = false;  // imap:// without STARTTLS; otherwise TLS is required
+  std::string ca_file;           // PEM CAs to trust instead of the system store ("" = system)
   int timeout_seconds = 60;      // connect timeout and the longest silence within a command
 };
 

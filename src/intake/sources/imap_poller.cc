@@ -166,6 +166,7 @@ Result<PollStats> ImapPoller::PollOnce() {
   options.username = config_.username;
   options.password = std::move(password);
   options.allow_plaintext = config_.allow_plaintext;
+  options.ca_file = config_.ca_file;
   options.timeout_seconds = config_.timeout_seconds;
   Session s;
   SVAR_ASSIGN(s.client, ImapClient::Create(options));
