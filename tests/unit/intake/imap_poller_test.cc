@@ -347,14 +347,20 @@ TEST_F(ImapPollerTest, UnreachableServer) {
                                    "server is running");
 }
 
-TEST_F(ImapPollerTest, PlaintextWithoutAllowPlaintextNeedsStartTls) {
-  config_.allow_plaintext = false;  // the test Dovecot has ssl = no: no STARTTLS
+TEST_F(ImapPollerTest, PlaintextWithoutAllowPlaintextRequiresVerifiedStartTls) {
+  // The test Dovecot offers STARTTLS with a self-signed certificate: without allow_plaintext
+  // the poller must upgrade, and so it fails on the untrusted certificate...
+  config_.allow_plaintext = false;
   ImapPoller poller(config_, *db_, CollectingSink());
   auto r = poller.PollOnce();
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_NE(r.error().message.find("does not offer STARTTLS"), std::string::npos)
-      << r.error().message;
+  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(r.error().message.find("is not trusted"), std::string::npos) << r.error().message;
+  // ...and succeeds once the certificate is trusted through ca_file.
+  config_.ca_file = (TheServers().dir / "srv" / "tls" / "cert.pem").string();
+  ImapPoller trusted(config_, *db_, CollectingSink());
+  auto ok = trusted.PollOnce();
+  EXPECT_TRUE(ok) << ok.error().message;
 }
 
 // A TCP proxy to Dovecot that cuts its first connection `cut_after` bytes into the response
