@@ -222,9 +222,24 @@ Result<PollStats> ImapPoller::PollOnce() {
     }
   }
 
-  SVAR_ASSIGN(auto found, s.client->Command(move ? "UID SEARCH ALL" : "UID SEARCH UNSEEN"));
-
-  const std::vector<uint32_t> uids = ParseSearch(found);
+  std::vector<uint32_t> uids;
+  if (move) {
+    SVAR_ASSIGN(auto found, s.client->Command("UID SEARCH ALL"));
+    uids = ParseSearch(found);
+  } else {
+    // Unseen mail, and mail that arrived since the last poll even if someone already read it
+    // in another mail client (it is \Seen, but new to us). "UID n:*" always matches the
+    // highest UID, so UIDs we committed before are dropped again.
+    SVAR_ASSIGN(auto unseen, s.client->Command("UID SEARCH UNSEEN"));
+    SVAR_ASSIGN(auto newer,
+                s.client->Command("UID SEARCH UID " + std::to_string(last_uid + 1) + ":*"));
+    uids = ParseSearch(unseen);
+    for (uint32_t uid : ParseSearch(newer)) {
+      if (uid > last_uid) uids.push_back(uid);
+    }
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+  }
   stats.found = static_cast<int64_t>(uids.size());
 
   std::vector<uint32_t> to_mark;

@@ -39,7 +39,8 @@ class ImapPoller {
   ImapPoller(const MailboxConfig& config, storage::Database& db, MailSink sink);
 
   // One poll: connect, log in, open the folder read-only, read UIDVALIDITY, search
-  // (after_fetch = "seen": UID SEARCH UNSEEN; "move": UID SEARCH ALL), fetch each message and
+  // (after_fetch = "seen": UNSEEN plus every UID above the last committed one, so mail read
+  // in another client first is not missed; "move": UID SEARCH ALL), fetch each message and
   // hand it to the sink, then mark the committed ones (UID STORE +FLAGS (\Seen), or UID MOVE to
   // move_to, falling back to UID COPY + \Deleted + EXPUNGE when MOVE is not supported).
   // UIDVALIDITY and last_uid are stored in the `mailboxes` row named config.name (inserted

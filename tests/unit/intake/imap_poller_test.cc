@@ -347,6 +347,35 @@ TEST_F(ImapPollerTest, UnreachableServer) {
                                    "server is running");
 }
 
+TEST_F(ImapPollerTest, MailReadElsewhereBeforeThePollIsStillFetched) {
+  Seed(2);
+  ImapPoller first(config_, *db_, CollectingSink());
+  ASSERT_TRUE(first.PollOnce());
+  EXPECT_EQ(got_.size(), 2u);
+  Seed(2);  // UIDs 3 and 4; a person reads them in another mail client before we poll
+  {
+    ImapOptions o;
+    o.name = "reader";
+    o.url = "imap://127.0.0.1:" + std::to_string(kImapPort) + "/INBOX";
+    o.username = user_;
+    o.password = "secret";
+    o.allow_plaintext = true;
+    auto c = ImapClient::Create(o);
+    ASSERT_TRUE(c);
+    ASSERT_TRUE((*c)->Command("UID STORE 3:4 +FLAGS (\\Seen)"));
+  }
+  EXPECT_EQ(Search("UNSEEN"), U{});
+  ImapPoller second(config_, *db_, CollectingSink());
+  auto r = second.PollOnce();
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->fetched, 2);
+  EXPECT_EQ(got_.size(), 4u);
+  ImapPoller third(config_, *db_, CollectingSink());
+  auto again = third.PollOnce();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->fetched, 0);  // nothing new: the highest UID is not fetched again
+}
+
 TEST_F(ImapPollerTest, PlaintextWithoutAllowPlaintextRequiresVerifiedStartTls) {
   // The test Dovecot offers STARTTLS with a self-signed certificate: without allow_plaintext
   // the poller must upgrade, and so it fails on the untrusted certificate...
