@@ -6,6 +6,7 @@
 #include "web/attachments_handler.h"
 #include "web/auth.h"
 #include "web/health_handler.h"
+#include "web/root_handler.h"
 #include "web/tickets_handler.h"
 
 namespace svar::web {
@@ -19,6 +20,7 @@ void RegisterApi(Router& router, WebContext& context) {
     return RequireToken(tokens, bind(fn));
   };
 
+  router.Add("GET", "/", bind(HandleRoot));
   router.Add("GET", "/healthz", bind(HandleHealth));
   router.Add("GET", "/api/v1/tickets", authed(HandleListTickets));
   router.Add("GET", "/api/v1/tickets/{ref}", authed(HandleGetTicket));

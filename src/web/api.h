@@ -1,4 +1,5 @@
 // The JSON API: RegisterApi adds every route to a Router.
+//   GET /                             no token (landing page, no ticket content)
 //   GET /healthz                      no token
 //   GET /api/v1/tickets               token
 //   GET /api/v1/tickets/{ref}         token

@@ -162,6 +162,16 @@ class HttpServerTest : public ::testing::Test {
   httplib::Headers auth_;
 };
 
+TEST_F(HttpServerTest, LandingPageNeedsNoTokenAndShowsNoTicketContent) {
+  auto res = client_->Get("/");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(res->body.find("svar token create"), std::string::npos);
+  EXPECT_NE(res->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+            std::string::npos);
+}
+
 TEST_F(HttpServerTest, HealthzNeedsNoToken) {
   auto res = client_->Get("/healthz");
   ASSERT_TRUE(res) << httplib::to_string(res.error());
