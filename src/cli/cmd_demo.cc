@@ -56,13 +56,18 @@ int RunDemo(const GlobalOptions& g, const DemoOptions& o) {
   auto token = tokens.Create("demo");
   if (!token) return Report(token.error());
   auto count = pipeline.tickets().CountTickets();
-  std::string banner = "Demo desk with " + std::to_string(count ? *count : 0) +
-                       " tickets in " + g.data_dir + ".\nAPI token: " + token->token +
-                       "\nTry:  curl -H 'Authorization: Bearer " + token->token +
-                       "' http://127.0.0.1:PORT/api/v1/tickets\n"
-                       "      svar --data " + g.data_dir + " tickets\n";
+  std::error_code ec;
+  std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  if (ec) self = "svar";
+  auto banner = [&](int port) {
+    std::string url = "http://" + ctx->config.server.listen + ":" + std::to_string(port);
+    return "Demo desk with " + std::to_string(count ? *count : 0) + " tickets in " +
+           g.data_dir + ".\nAPI token: " + token->token + "\nTry:  curl -H 'Authorization: Bearer " +
+           token->token + "' " + url + "/api/v1/tickets\n      " + self + " --data " +
+           g.data_dir + " tickets\n";
+  };
   if (o.no_serve) {
-    std::fprintf(stderr, "%s", banner.c_str());
+    std::fprintf(stderr, "%s", banner(ctx->config.server.port).c_str());
     return kExitOk;
   }
   ServeOptions serve;

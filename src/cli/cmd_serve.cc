@@ -21,7 +21,8 @@
 
 namespace svar::cli {
 
-int ServeDesk(Context& ctx, const ServeOptions& o, const std::string& banner) {
+int ServeDesk(Context& ctx, const ServeOptions& o,
+              const std::function<std::string(int port)>& banner) {
   if (o.port >= 0) ctx.config.server.port = o.port;
   if (!o.listen.empty()) ctx.config.server.listen = o.listen;
 
@@ -51,7 +52,8 @@ int ServeDesk(Context& ctx, const ServeOptions& o, const std::string& banner) {
   web::HttpServer server;
   auto started = server.Start(ctx.config.server, router);
   if (!started) return Report(started.error());
-  std::fprintf(stderr, "%ssvar serving on http://%s:%d (data in %s)\n", banner.c_str(),
+  std::string text = banner ? banner(server.port()) : std::string();
+  std::fprintf(stderr, "%ssvar serving on http://%s:%d (data in %s)\n", text.c_str(),
                ctx.config.server.listen.c_str(), server.port(), ctx.config.data_dir.c_str());
 
   std::atomic<bool> stop{false};
@@ -78,7 +80,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o, const std::string& banner) {
 int RunServe(const GlobalOptions& g, const ServeOptions& o) {
   auto ctx = OpenContext(g);
   if (!ctx) return Report(ctx.error());
-  return ServeDesk(*ctx, o, "");
+  return ServeDesk(*ctx, o);
 }
 
 }  // namespace svar::cli

@@ -2,12 +2,15 @@
 // Shared by `svar serve` and `svar demo`.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "cli/commands.h"
 
 namespace svar::cli {
 
-int ServeDesk(Context& ctx, const ServeOptions& options, const std::string& banner);
+// `banner` (optional) is printed once the server listens, given the real port.
+int ServeDesk(Context& ctx, const ServeOptions& options,
+              const std::function<std::string(int port)>& banner = {});
 
 }  // namespace svar::cli
