@@ -82,6 +82,33 @@ class Deliver(DeskTest):
         self.assertTrue(m["guards"]["list"])
 
 
+class BadConfig(unittest.TestCase):
+    def test_bad_value_names_file_line_key_and_allowed(self):
+        desk = Desk('[desk]\naddresses = ["support@desk.example"]\n[server]\nport = "eighty"\n')
+        try:
+            p = desk.run("tickets", check=False)
+            self.assertNotEqual(p.returncode, 0)
+            err = p.stderr.decode()
+            self.assertIn("svar.toml:4", err)
+            self.assertIn("server.port must be a whole number", err)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+            # For an MTA a configuration mistake is not worth retrying: EX_CONFIG.
+            p = desk.deliver(SIMPLE, check=False)
+            self.assertEqual(p.returncode, 78, p.stderr)
+        finally:
+            desk.close()
+
+    def test_missing_config_file(self):
+        desk = Desk()
+        try:
+            os.remove(desk.config)
+            p = desk.run("tickets", check=False)
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn(b"cannot be read; check the path given to --config", p.stderr)
+        finally:
+            desk.close()
+
+
 class TemporaryFailure(unittest.TestCase):
     def test_locked_database_gives_ex_tempfail_then_succeeds(self):
         desk = Desk('[desk]\naddresses = ["support@desk.example"]\n[storage]\nbusy_timeout_ms = 200\n')
