@@ -1,6 +1,9 @@
 // The database schema, as a list of migrations. Keep SQL portable (SQLite and PostgreSQL):
 // INTEGER/TEXT/BLOB types, `?` placeholders in queries, no AUTOINCREMENT, no SQLite-only
-// functions. Times are Unix seconds (UTC) in INTEGER columns.
+// functions (no two-argument MAX/MIN), INSERT ... ON CONFLICT and RETURNING, which both
+// support. Times are Unix seconds (UTC) in INTEGER columns. The queries in the repositories
+// are shared by both backends; the PostgreSQL implementation will carry its own DDL for these
+// versions (BIGINT identity keys, BYTEA for BLOB) and turn `?` into `$n`.
 //
 // Schema, version 1 (mail intake):
 //
