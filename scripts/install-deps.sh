@@ -10,6 +10,7 @@ BUILD_PKGS=(
   libsqlite3-dev libcurl4-openssl-dev libsodium-dev libzstd-dev zlib1g-dev
   libtomlplusplus-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libcpp-httplib-dev libgumbo-dev libssl-dev
+  libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 )
 # Tests, fuzzing and benchmarks: real servers on 127.0.0.1 and the tools that drive them.
 TEST_PKGS=(

@@ -63,6 +63,23 @@ class Reader {
     return Ok();
   }
 
+  Status Real(std::string_view key, double& out, double min, double max) const {
+    const toml::node* n = table_.get(key);
+    if (!n) return Ok();
+    double v;
+    if (n->is_floating_point()) v = n->as_floating_point()->get();
+    else if (n->is_integer()) v = static_cast<double>(n->as_integer()->get());
+    else return TypeError(key, *n, "a number");
+    if (v < min || v > max) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  Where(n->source(), source_) + ": " + Key(key) + " = " + std::to_string(v) +
+                      " is out of range; allowed: " + std::to_string(min) + " to " +
+                      std::to_string(max));
+    }
+    out = v;
+    return Ok();
+  }
+
   Status Bool(std::string_view key, bool& out) const {
     const toml::node* n = table_.get(key);
     if (!n) return Ok();
@@ -178,6 +195,11 @@ std::string Config::DatabasePath() const {
   return data_dir + "/svar.db";
 }
 
+std::string Config::KnowledgeIndexPath() const {
+  if (!knowledge.index_path.empty()) return knowledge.index_path;
+  return data_dir + "/kb-index";
+}
+
 Result<Config> ParseConfig(std::string_view text, const std::string& source) {
   toml::table root;
   try {
@@ -191,7 +213,7 @@ Result<Config> ParseConfig(std::string_view text, const std::string& source) {
   Config c;
   c.source = source;
   Reader top(root, "", source);
-  SVAR_TRY(top.Unknown({"desk", "storage", "server", "intake", "mailbox", "log"}));
+  SVAR_TRY(top.Unknown({"desk", "storage", "server", "intake", "mailbox", "knowledge", "log"}));
 
   const toml::table* t = nullptr;
   SVAR_TRY(SectionTable(root, "desk", source, &t));
@@ -229,6 +251,19 @@ Result<Config> ParseConfig(std::string_view text, const std::string& source) {
     SVAR_TRY(r.Int("time_limit_ms", c.intake.time_limit_ms, 10, 3'600'000));
     SVAR_TRY(r.Int("fallback_window_days", c.intake.fallback_window_days, 0, 3650));
     SVAR_TRY(r.Int("workers", c.intake.workers, 0, 256));
+  }
+  SVAR_TRY(SectionTable(root, "knowledge", source, &t));
+  if (t) {
+    Reader r(*t, "knowledge.", source);
+    SVAR_TRY(r.Unknown({"review_required", "review_exempt_categories", "index_path",
+                        "needs_revision_helpful_ratio", "needs_revision_ticket_rate",
+                        "default_locale"}));
+    SVAR_TRY(r.Bool("review_required", c.knowledge.review_required));
+    SVAR_TRY(r.StrList("review_exempt_categories", c.knowledge.review_exempt_categories));
+    SVAR_TRY(r.Str("index_path", c.knowledge.index_path));
+    SVAR_TRY(r.Real("needs_revision_helpful_ratio", c.knowledge.needs_revision_helpful_ratio, 0, 1));
+    SVAR_TRY(r.Real("needs_revision_ticket_rate", c.knowledge.needs_revision_ticket_rate, 0, 1));
+    SVAR_TRY(r.Str("default_locale", c.knowledge.default_locale));
   }
   SVAR_TRY(SectionTable(root, "log", source, &t));
   if (t) {

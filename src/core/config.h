@@ -55,6 +55,20 @@ struct MailboxConfig {
   std::string ca_file;           // PEM file of CAs to trust instead of the system's
 };
 
+struct KnowledgeConfig {
+  // Publishing needs the approval of a reviewer who is not the author...
+  bool review_required = true;
+  // ...except in these categories.
+  std::vector<std::string> review_exempt_categories;
+  std::string index_path;  // the Xapian index; empty: <data>/kb-index
+  // An article is flagged "needs revision" when its smoothed helpful ratio falls below this...
+  double needs_revision_helpful_ratio = 0.5;
+  // ...or when more than this share of its views is followed by a ticket.
+  double needs_revision_ticket_rate = 0.3;
+  // The locale used when a request names none.
+  std::string default_locale = "en";
+};
+
 struct LogConfig {
   std::string level = "info";
 };
@@ -65,6 +79,7 @@ struct Config {
   ServerConfig server;
   IntakeConfig intake;
   std::vector<MailboxConfig> mailboxes;
+  KnowledgeConfig knowledge;
   LogConfig log;
 
   std::string data_dir = "svar-data";  // from --data, not from the file
@@ -72,6 +87,8 @@ struct Config {
 
   // Path of the SQLite database file.
   std::string DatabasePath() const;
+  // Path of the knowledge-base search index (a directory).
+  std::string KnowledgeIndexPath() const;
 };
 
 // Reads and validates a TOML config. An unknown key or a bad value is an error naming the key.

@@ -31,6 +31,24 @@
 //   message and are cut out on request (`part_path` is the MIME part number, e.g. "1.2").
 // - `api_tokens`: API access tokens, stored as hashes only.
 // - `counters`: named counters (the next ticket number), portable instead of sequences.
+//
+// Version 2 (knowledge base):
+//
+// - `kb_articles`: the current state of each article: one row per language version, joined
+//   with its translations by `translation_group`; `slug` is its URL name (unique per locale);
+//   `body` is GitHub-flavoured Markdown; `tags_json`/`products_json` are JSON string lists;
+//   `visibility` is public or internal (agents only, never shown to customers); `state` is
+//   draft, in_review, published or archived; `version` is the number of the latest saved
+//   version; `published_version` the version customers see (NULL before the first publish).
+// - `kb_versions`: every save of an article (the whole content), for history and comparison.
+// - `kb_reviews`: review decisions: who approved or asked for changes, on which version.
+// - `kb_feedback`: "was this helpful?" votes with an optional comment, by customers (a
+//   help-centre session) or agents, and the search that led there.
+// - `kb_events`: what customers and agents did: searches (with result count and best score,
+//   for content gaps and learning), article views and clicks, and "left without writing"
+//   or "wrote in after viewing" outcomes; `session_id` ties a visit together.
+// - `kb_synonyms`: groups of equivalent words per locale, editable by an admin.
+// - `api_tokens.role`: what a token may do: admin, editor, reviewer or agent.
 #include "storage/migrations.h"
 
 #include <string>
@@ -148,6 +166,86 @@ CREATE TABLE counters (
   name TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 )
+)SQL"},
+      {2, "knowledge base", R"SQL(
+CREATE TABLE kb_articles (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL,
+  translation_group TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  category TEXT NOT NULL,
+  tags_json TEXT NOT NULL,
+  products_json TEXT NOT NULL,
+  visibility TEXT NOT NULL,
+  state TEXT NOT NULL,
+  author TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  published_version INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  published_at INTEGER,
+  UNIQUE (locale, slug)
+);
+CREATE INDEX kb_articles_group ON kb_articles(translation_group);
+CREATE INDEX kb_articles_updated ON kb_articles(updated_at, id);
+CREATE TABLE kb_versions (
+  article_id INTEGER NOT NULL REFERENCES kb_articles(id),
+  version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  category TEXT NOT NULL,
+  tags_json TEXT NOT NULL,
+  products_json TEXT NOT NULL,
+  visibility TEXT NOT NULL,
+  author TEXT NOT NULL,
+  note TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (article_id, version)
+);
+CREATE TABLE kb_reviews (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES kb_articles(id),
+  version INTEGER NOT NULL,
+  reviewer TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX kb_reviews_article ON kb_reviews(article_id, version);
+CREATE TABLE kb_feedback (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES kb_articles(id),
+  helpful INTEGER NOT NULL,
+  comment TEXT NOT NULL,
+  source TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  query TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX kb_feedback_article ON kb_feedback(article_id);
+CREATE TABLE kb_events (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  query TEXT NOT NULL,
+  article_id INTEGER,
+  result_count INTEGER,
+  top_score REAL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX kb_events_kind ON kb_events(kind, created_at);
+CREATE INDEX kb_events_article ON kb_events(article_id, kind);
+CREATE INDEX kb_events_session ON kb_events(session_id, id);
+CREATE TABLE kb_synonyms (
+  id INTEGER PRIMARY KEY,
+  locale TEXT NOT NULL,
+  terms_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+ALTER TABLE api_tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'
 )SQL"},
   };
   return kMigrations;

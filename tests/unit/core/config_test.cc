@@ -80,3 +80,22 @@ TEST(Config, SyntaxErrorHasLine) {
 
 }  // namespace
 }  // namespace svar
+
+namespace svar {
+namespace {
+
+TEST(Config, KnowledgeSection) {
+  auto c = ParseConfig("[knowledge]\nreview_exempt_categories = [\"faq\"]\n"
+                       "needs_revision_helpful_ratio = 0.4\nneeds_revision_ticket_rate = 1\n",
+                       "t.toml");
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->knowledge.review_exempt_categories, std::vector<std::string>{"faq"});
+  EXPECT_DOUBLE_EQ(c->knowledge.needs_revision_helpful_ratio, 0.4);
+  EXPECT_DOUBLE_EQ(c->knowledge.needs_revision_ticket_rate, 1.0);
+  auto bad = ParseConfig("[knowledge]\nneeds_revision_helpful_ratio = 1.5\n", "t.toml");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("knowledge.needs_revision_helpful_ratio"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace svar

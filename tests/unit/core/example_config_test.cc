@@ -16,6 +16,12 @@ TEST(ExampleConfig, ParsesAndMatchesDefaults) {
   EXPECT_EQ(c->intake.time_limit_ms, defaults.intake.time_limit_ms);
   EXPECT_EQ(c->server.max_body_bytes, defaults.server.max_body_bytes);
   EXPECT_TRUE(c->mailboxes.empty());
+  EXPECT_EQ(c->knowledge.review_required, defaults.knowledge.review_required);
+  EXPECT_DOUBLE_EQ(c->knowledge.needs_revision_helpful_ratio,
+                   defaults.knowledge.needs_revision_helpful_ratio);
+  EXPECT_DOUBLE_EQ(c->knowledge.needs_revision_ticket_rate,
+                   defaults.knowledge.needs_revision_ticket_rate);
+  EXPECT_EQ(c->knowledge.default_locale, defaults.knowledge.default_locale);
 }
 
 }  // namespace
