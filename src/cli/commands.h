@@ -45,6 +45,7 @@ int RunQuarantine(const GlobalOptions& g, const QuarantineOptions& o);
 struct TokenOptions {
   std::string action;  // create | list | revoke
   std::string name;
+  std::string role = "admin";  // agent | editor | reviewer | admin
 };
 int RunToken(const GlobalOptions& g, const TokenOptions& o);
 

@@ -12,7 +12,7 @@ constexpr size_t kTokenRandomBytes = 24;
 constexpr size_t kMaxNameBytes = 100;
 constexpr int64_t kLastUsedResolutionSeconds = 60;
 
-constexpr std::string_view kColumns = "id, name, created_at, last_used_at, revoked_at";
+constexpr std::string_view kColumns = "id, name, created_at, last_used_at, revoked_at, role";
 
 TokenInfo FromRow(const storage::Row& row) {
   TokenInfo t;
@@ -21,6 +21,7 @@ TokenInfo FromRow(const storage::Row& row) {
   t.created_at = row.Int(2);
   t.last_used_at = row.OptInt(3);
   t.revoked = !row.IsNull(4);
+  t.role = ParseRole(row.Text(5)).value_or(Role::kAgent);  // unknown: the least allowed
   return t;
 }
 
@@ -49,7 +50,7 @@ std::string UnauthenticatedHint() {
          "\"Authorization: Bearer <token>\"";
 }
 
-Result<CreatedToken> ApiTokens::Create(std::string_view raw_name) {
+Result<CreatedToken> ApiTokens::Create(std::string_view raw_name, Role role) {
   std::string name(Trim(raw_name));
   if (name.empty()) {
     return Fail(ErrorCode::kInvalidArgument, "a token needs a name, e.g. \"svar token create ci\"");
@@ -80,14 +81,16 @@ Result<CreatedToken> ApiTokens::Create(std::string_view raw_name) {
   CreatedToken created;
   created.token = std::string(kTokenPrefix) + RandomToken(kTokenRandomBytes);
   int64_t now = clock_.NowSeconds();
-  SVAR_ASSIGN(auto row, db_.QueryOne("INSERT INTO api_tokens(name, token_hash, created_at) "
-                                     "VALUES (?, ?, ?) RETURNING id",
-                                     {name, ContentHash(created.token), now}));
+  SVAR_ASSIGN(auto row, db_.QueryOne("INSERT INTO api_tokens(name, token_hash, created_at, role) "
+                                     "VALUES (?, ?, ?, ?) RETURNING id",
+                                     {name, ContentHash(created.token), now,
+                                      std::string(RoleName(role))}));
   if (!row) return Fail(ErrorCode::kInternal, "inserting an API token returned no id");
   SVAR_TRY(tx.Commit());
   created.info.id = row->Int(0);
   created.info.name = name;
   created.info.created_at = now;
+  created.info.role = role;
   return created;
 }
 
@@ -135,7 +138,7 @@ Result<TokenInfo> ApiTokens::Verify(std::string_view token) {
   SVAR_ASSIGN(auto row, db_.QueryOne("SELECT " + std::string(kColumns) +
                                          ", token_hash FROM api_tokens WHERE token_hash = ?",
                                      {hash}));
-  if (!row || !ConstantTimeEquals(row->Text(5), hash)) {
+  if (!row || !ConstantTimeEquals(row->Text(6), hash)) {  // token_hash follows kColumns
     return Fail(ErrorCode::kUnauthenticated,
                 "the API token is not valid; " + UnauthenticatedHint());
   }

@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "storage/database.h"
+#include "web/roles.h"
 
 namespace svar::web {
 
@@ -25,6 +26,7 @@ struct TokenInfo {
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;
   bool revoked = false;
+  Role role = Role::kAdmin;
 };
 
 struct CreatedToken {
@@ -38,7 +40,7 @@ class ApiTokens {
 
   // Creates a token named `name` (1-100 printable characters, not only digits, unique among
   // tokens that are not revoked: kConflict otherwise) and returns its plain text once.
-  Result<CreatedToken> Create(std::string_view name);
+  Result<CreatedToken> Create(std::string_view name, Role role = Role::kAdmin);
   // Every token, revoked ones included, oldest first. Never the token text.
   Result<std::vector<TokenInfo>> List();
   // Revokes by id ("3") or by name ("ci"); kNotFound when no live token matches. Revoking

@@ -4,12 +4,26 @@
 
 namespace svar::web {
 
-Handler RequireToken(std::shared_ptr<ApiTokens> tokens, Handler handler) {
-  return [tokens = std::move(tokens), handler = std::move(handler)](const Request& request) {
+Handler RequireToken(std::shared_ptr<ApiTokens> tokens, Handler handler, Role need) {
+  return [tokens = std::move(tokens), handler = std::move(handler), need](const Request& request) {
     auto verified = tokens->VerifyAuthorization(request.Header("authorization"));
     if (!verified) return ErrorResponse(verified.error());
-    return handler(request);
+    if (!Allows(verified->role, need)) {
+      return ErrorResponse(Error{ErrorCode::kPermissionDenied,
+                                 "this needs a token with the role " +
+                                     std::string(RoleName(need)) + " or higher; token \"" +
+                                     verified->name + "\" has the role " +
+                                     std::string(RoleName(verified->role))});
+    }
+    Request with_actor = request;
+    with_actor.actor = verified->name;
+    with_actor.actor_role = static_cast<int>(verified->role);
+    return handler(with_actor);
   };
+}
+
+Role RoleOf(const Request& request) {
+  return request.actor_role < 0 ? Role::kAgent : static_cast<Role>(request.actor_role);
 }
 
 }  // namespace svar::web

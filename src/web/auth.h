@@ -6,10 +6,16 @@
 #include <memory>
 
 #include "web/api_tokens.h"
+#include "web/roles.h"
 #include "web/router.h"
 
 namespace svar::web {
 
-Handler RequireToken(std::shared_ptr<ApiTokens> tokens, Handler handler);
+// The handler sees the request with `actor` (token name) and `actor_role` set. A token whose
+// role is below `need` gets 403 JSON naming the role it needs.
+Handler RequireToken(std::shared_ptr<ApiTokens> tokens, Handler handler, Role need = Role::kAgent);
+
+// The role of an authenticated request (kAgent when not authenticated: callers check).
+Role RoleOf(const Request& request);
 
 }  // namespace svar::web

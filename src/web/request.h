@@ -22,6 +22,9 @@ struct Request {
   std::multimap<std::string, std::string> headers;
   std::string body;
   std::string remote_addr;
+  // Set by RequireToken for an authenticated request: the token's name and role.
+  std::string actor;
+  int actor_role = -1;  // a web::Role value; -1 when not authenticated
 
   // The first value of a header (name in any case); nullopt when absent.
   std::optional<std::string_view> Header(std::string_view name) const;

@@ -1,4 +1,6 @@
 #include "web/api_tokens.h"
+#include "web/auth.h"
+#include "web/response.h"
 
 #include <gtest/gtest.h>
 
@@ -135,6 +137,45 @@ TEST_F(ApiTokensTest, LastUsedIsUpdatedAtMostOncePerMinute) {
   clock_.AdvanceSeconds(31);
   ASSERT_TRUE(tokens_->Verify(a->token));
   EXPECT_EQ(last_used(), t0 + 61);
+}
+
+}  // namespace
+}  // namespace svar::web
+
+namespace svar::web {
+namespace {
+
+TEST(Roles, OrderAndNames) {
+  EXPECT_TRUE(Allows(Role::kAdmin, Role::kReviewer));
+  EXPECT_TRUE(Allows(Role::kEditor, Role::kAgent));
+  EXPECT_FALSE(Allows(Role::kEditor, Role::kReviewer));
+  EXPECT_EQ(ParseRole("reviewer"), Role::kReviewer);
+  EXPECT_FALSE(ParseRole("superuser"));
+  EXPECT_EQ(RoleName(Role::kAgent), "agent");
+}
+
+TEST(Roles, TokenCarriesItsRoleAndRequireTokenEnforcesIt) {
+  auto db = storage::OpenSqlite({":memory:"});
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(storage::Migrate(**db));
+  FakeClock clock;
+  auto tokens = std::make_shared<ApiTokens>(**db, clock);
+  auto agent = tokens->Create("agent-1", Role::kAgent);
+  ASSERT_TRUE(agent);
+  auto verified = tokens->Verify(agent->token);
+  ASSERT_TRUE(verified);
+  EXPECT_EQ(verified->role, Role::kAgent);
+
+  Handler echo = [](const Request& r) {
+    return JsonResponse(200, "{\"actor\":\"" + r.actor + "\"}");
+  };
+  Request req;
+  req.AddHeader("Authorization", "Bearer " + agent->token);
+  EXPECT_EQ(RequireToken(tokens, echo, Role::kAgent)(req).status, 200);
+  EXPECT_NE(RequireToken(tokens, echo, Role::kAgent)(req).body.find("agent-1"), std::string::npos);
+  Response denied = RequireToken(tokens, echo, Role::kEditor)(req);
+  EXPECT_EQ(denied.status, 403);
+  EXPECT_NE(denied.body.find("editor"), std::string::npos);
 }
 
 }  // namespace
