@@ -6,6 +6,8 @@
 #include "web/attachments_handler.h"
 #include "web/auth.h"
 #include "web/health_handler.h"
+#include "web/kb_articles_handler.h"
+#include "web/kb_search_handler.h"
 #include "web/root_handler.h"
 #include "web/tickets_handler.h"
 
@@ -16,8 +18,8 @@ void RegisterApi(Router& router, WebContext& context) {
   auto bind = [&context](Response (*fn)(WebContext&, const Request&)) {
     return [&context, fn](const Request& request) { return fn(context, request); };
   };
-  auto authed = [&](Response (*fn)(WebContext&, const Request&)) {
-    return RequireToken(tokens, bind(fn));
+  auto authed = [&](Response (*fn)(WebContext&, const Request&), Role need = Role::kAgent) {
+    return RequireToken(tokens, bind(fn), need);
   };
 
   router.Add("GET", "/", bind(HandleRoot));
@@ -25,6 +27,28 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("GET", "/api/v1/tickets", authed(HandleListTickets));
   router.Add("GET", "/api/v1/tickets/{ref}", authed(HandleGetTicket));
   router.Add("GET", "/api/v1/attachments/{id}", authed(HandleGetAttachment));
+
+  // Knowledge base: search for everyone (customers without a token), articles by role.
+  router.Add("GET", "/api/v1/kb/search", [&context, tokens](const Request& r) {
+    return HandleKbSearch(context, *tokens, r);
+  });
+  router.Add("GET", "/api/v1/kb/articles", authed(HandleListArticles));
+  router.Add("POST", "/api/v1/kb/articles", authed(HandleCreateArticle, Role::kEditor));
+  router.Add("GET", "/api/v1/kb/articles/{id}", authed(HandleGetArticle));
+  router.Add("PUT", "/api/v1/kb/articles/{id}", authed(HandleUpdateArticle, Role::kEditor));
+  router.Add("GET", "/api/v1/kb/articles/{id}/versions", authed(HandleArticleVersions));
+  router.Add("GET", "/api/v1/kb/articles/{id}/versions/{version}", authed(HandleArticleVersion));
+  router.Add("GET", "/api/v1/kb/articles/{id}/compare", authed(HandleCompareVersions));
+  router.Add("POST", "/api/v1/kb/articles/{id}/submit", authed(HandleSubmitArticle, Role::kEditor));
+  router.Add("POST", "/api/v1/kb/articles/{id}/approve",
+             authed(HandleApproveArticle, Role::kReviewer));
+  router.Add("POST", "/api/v1/kb/articles/{id}/request-changes",
+             authed(HandleRequestChanges, Role::kReviewer));
+  router.Add("POST", "/api/v1/kb/articles/{id}/publish",
+             authed(HandlePublishArticle, Role::kReviewer));
+  router.Add("POST", "/api/v1/kb/articles/{id}/archive", authed(HandleArchiveArticle, Role::kEditor));
+  router.Add("POST", "/api/v1/kb/articles/{id}/unarchive",
+             authed(HandleUnarchiveArticle, Role::kEditor));
 }
 
 }  // namespace svar::web

@@ -9,6 +9,13 @@
 #include "storage/database.h"
 #include "tickets/ticket_store.h"
 
+namespace svar::knowledge {
+class ArticleStore;
+class Workflow;
+class Searcher;
+class Suggester;
+}  // namespace svar::knowledge
+
 namespace svar::web {
 
 struct WebContext {
@@ -17,6 +24,11 @@ struct WebContext {
   intake::RawSpool& spool;
   const Config& config;
   const Clock* clock = nullptr;  // nullptr: SystemClock
+  // The knowledge base; the /api/v1/kb routes answer 503 while these are not set.
+  knowledge::ArticleStore* articles = nullptr;
+  knowledge::Workflow* workflow = nullptr;
+  const knowledge::Searcher* searcher = nullptr;
+  const knowledge::Suggester* suggester = nullptr;
 
   const Clock& Now() const { return clock ? *clock : SystemClock::Instance(); }
 };

@@ -1,0 +1,66 @@
+#include "web/kb_search_handler.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "knowledge/search/searcher.h"
+#include "web/errors.h"
+#include "web/json_dump.h"
+#include "web/kb_json.h"
+#include "web/query_params.h"
+
+namespace svar::web {
+
+Response HandleKbSearch(WebContext& context, ApiTokens& tokens, const Request& request) {
+  if (!context.searcher) {
+    return ErrorResponse(Error{ErrorCode::kUnavailable,
+                               "the knowledge-base index is not available; run `svar reindex`"});
+  }
+  knowledge::SearchRequest q;
+  auto text = request.Query("q");
+  if (!text || Trim(*text).empty()) {
+    return ErrorResponse(Error{ErrorCode::kInvalidArgument, "search needs ?q=WORDS"});
+  }
+  q.query = std::string(*text);
+  q.locale = std::string(request.Query("locale").value_or(context.config.knowledge.default_locale));
+  q.category = std::string(request.Query("category").value_or(""));
+  q.product = std::string(request.Query("product").value_or(""));
+  if (auto b = request.Query("boost_products")) {
+    for (auto& p : Split(*b, ',')) {
+      if (!Trim(p).empty()) q.boost_products.emplace_back(Trim(p));
+    }
+  }
+  if (auto v = request.Query("limit")) {
+    auto limit = ParseIntParam("limit", *v, 1, 100);
+    if (!limit) return ErrorResponse(limit.error());
+    q.limit = static_cast<int>(*limit);
+  }
+  if (auto v = request.Query("offset")) {
+    auto offset = ParseIntParam("offset", *v, 0, 10000);
+    if (!offset) return ErrorResponse(offset.error());
+    q.offset = static_cast<int>(*offset);
+  }
+  // Agents (any valid token) see internal articles too; a bad token is an error rather than
+  // a silent downgrade, so an agent notices.
+  q.audience = knowledge::Audience::kCustomer;
+  if (auto auth = request.Header("authorization")) {
+    auto verified = tokens.VerifyAuthorization(auth);
+    if (!verified) return ErrorResponse(verified.error());
+    q.audience = knowledge::Audience::kAgent;
+  }
+  auto result = context.searcher->Search(q);
+  if (!result) return ErrorResponse(result.error());
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : result->hits) hits.push_back(SearchHitJson(h));
+  nlohmann::json body = {{"query", q.query},
+                         {"locale", q.locale},
+                         {"audience", q.audience == knowledge::Audience::kAgent ? "agent" : "customer"},
+                         {"hits", std::move(hits)},
+                         {"estimated_total", result->estimated_total},
+                         {"did_you_mean", result->did_you_mean.empty()
+                                              ? nlohmann::json(nullptr)
+                                              : nlohmann::json(result->did_you_mean)}};
+  return JsonResponse(200, DumpJson(body));
+}
+
+}  // namespace svar::web
