@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/knowledge_service.h"
 #include "cli/mailbox_polling.h"
 #include "cli/serve_desk.h"
 #include "core/clock.h"
@@ -47,6 +48,12 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
                                    ctx.config.desk.first_ticket_number);
   intake::RawSpool web_spool(**web_db);
   web::WebContext web_ctx{**web_db, web_tickets, web_spool, ctx.config};
+  auto kb = KnowledgeService::Start(ctx.config, **web_db);
+  if (!kb) return Report(kb.error());
+  web_ctx.articles = &(*kb)->articles();
+  web_ctx.workflow = &(*kb)->workflow();
+  web_ctx.searcher = &(*kb)->searcher();
+  web_ctx.suggester = &(*kb)->suggester();
   web::Router router;
   web::RegisterApi(router, web_ctx);
   web::HttpServer server;

@@ -49,6 +49,20 @@ struct TokenOptions {
 };
 int RunToken(const GlobalOptions& g, const TokenOptions& o);
 
+struct KbOptions {
+  std::string action;  // import | export | search
+  std::string dir;
+  std::string actor = "import";
+  bool published_only = false;
+  std::string query;
+  std::string locale;
+  bool agent = false;  // search internal articles too
+  bool json = false;
+  int limit = 10;
+};
+int RunKb(const GlobalOptions& g, const KbOptions& o);
+int RunReindex(const GlobalOptions& g);
+
 struct FetchOptions {
   std::string mailbox;  // empty: every configured mailbox
 };

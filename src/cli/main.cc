@@ -58,6 +58,24 @@ int main(int argc, char** argv) {
   auto* c_trevoke = c_token->add_subcommand("revoke", "Revoke a token");
   c_trevoke->add_option("name", token.name, "Name or id")->required();
 
+  KbOptions kb;
+  std::vector<std::string> kb_words;
+  auto* c_kb = app.add_subcommand("kb", "Knowledge base: import, export, search");
+  c_kb->require_subcommand(1);
+  auto* c_kimport = c_kb->add_subcommand("import", "Import Markdown files (DIR/<locale>/<slug>.md)");
+  c_kimport->add_option("dir", kb.dir, "Directory")->required();
+  c_kimport->add_option("--actor", kb.actor, "Author of versions whose file names none");
+  auto* c_kexport = c_kb->add_subcommand("export", "Export every article as Markdown");
+  c_kexport->add_option("dir", kb.dir, "Directory")->required();
+  c_kexport->add_flag("--published", kb.published_only, "Only what customers can see");
+  auto* c_ksearch = c_kb->add_subcommand("search", "Search the knowledge base");
+  c_ksearch->add_option("query", kb_words, "Words")->required();
+  c_ksearch->add_option("--locale", kb.locale, "The reader's locale (da, sv, nb, ru, zh-Hans, ...)");
+  c_ksearch->add_flag("--agent", kb.agent, "Include internal articles");
+  c_ksearch->add_flag("--json", kb.json, "As JSON");
+  c_ksearch->add_option("--limit", kb.limit, "At most this many");
+  auto* c_reindex = app.add_subcommand("reindex", "Rebuild the knowledge-base index from the database");
+
   FetchOptions fetch;
   auto* c_fetch = app.add_subcommand("fetch", "Poll the configured IMAP mailboxes once");
   c_fetch->add_option("--mailbox", fetch.mailbox, "Only this mailbox");
@@ -91,6 +109,12 @@ int main(int argc, char** argv) {
     token.action = c_tcreate->parsed() ? "create" : c_trevoke->parsed() ? "revoke" : "list";
     return RunToken(g, token);
   }
+  if (c_kb->parsed()) {
+    kb.action = c_kimport->parsed() ? "import" : c_kexport->parsed() ? "export" : "search";
+    for (const auto& w : kb_words) kb.query += (kb.query.empty() ? "" : " ") + w;
+    return RunKb(g, kb);
+  }
+  if (c_reindex->parsed()) return RunReindex(g);
   if (c_fetch->parsed()) return RunFetch(g, fetch);
   if (c_serve->parsed()) return RunServe(g, serve);
   if (c_demo->parsed()) return RunDemo(g, demo);

@@ -32,6 +32,9 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("GET", "/api/v1/kb/search", [&context, tokens](const Request& r) {
     return HandleKbSearch(context, *tokens, r);
   });
+  router.Add("GET", "/api/v1/kb/suggest", [&context, tokens](const Request& r) {
+    return HandleKbSuggest(context, *tokens, r);
+  });
   router.Add("GET", "/api/v1/kb/articles", authed(HandleListArticles));
   router.Add("POST", "/api/v1/kb/articles", authed(HandleCreateArticle, Role::kEditor));
   router.Add("GET", "/api/v1/kb/articles/{id}", authed(HandleGetArticle));

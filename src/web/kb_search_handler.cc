@@ -4,12 +4,53 @@
 
 #include "core/text.h"
 #include "knowledge/search/searcher.h"
+#include "knowledge/search/suggester.h"
 #include "web/errors.h"
 #include "web/json_dump.h"
 #include "web/kb_json.h"
 #include "web/query_params.h"
 
 namespace svar::web {
+
+namespace {
+
+// Customers without a token; agents with a valid one. A bad token is an error rather than a
+// silent downgrade, so an agent notices.
+Result<knowledge::Audience> AudienceOf(ApiTokens& tokens, const Request& request) {
+  auto auth = request.Header("authorization");
+  if (!auth) return knowledge::Audience::kCustomer;
+  SVAR_TRY(tokens.VerifyAuthorization(auth));
+  return knowledge::Audience::kAgent;
+}
+
+}  // namespace
+
+Response HandleKbSuggest(WebContext& context, ApiTokens& tokens, const Request& request) {
+  if (!context.suggester) {
+    return ErrorResponse(Error{ErrorCode::kUnavailable,
+                               "the knowledge-base index is not available; run `svar reindex`"});
+  }
+  knowledge::SuggestRequest q;
+  q.text = std::string(request.Query("q").value_or(""));
+  q.locale = std::string(request.Query("locale").value_or(context.config.knowledge.default_locale));
+  if (auto v = request.Query("limit")) {
+    auto limit = ParseIntParam("limit", *v, 1, 20);
+    if (!limit) return ErrorResponse(limit.error());
+    q.limit = static_cast<int>(*limit);
+  }
+  auto audience = AudienceOf(tokens, request);
+  if (!audience) return ErrorResponse(audience.error());
+  q.audience = *audience;
+  auto result = context.suggester->Suggest(q);
+  if (!result) return ErrorResponse(result.error());
+  nlohmann::json articles = nlohmann::json::array();
+  for (const auto& a : result->articles) {
+    articles.push_back({{"article_id", a.article_id}, {"slug", a.slug}, {"locale", a.locale},
+                        {"title", a.title}, {"url", "/kb/" + a.locale + "/" + a.slug}});
+  }
+  return JsonResponse(200, DumpJson(nlohmann::json{{"completions", result->completions},
+                                                   {"articles", std::move(articles)}}));
+}
 
 Response HandleKbSearch(WebContext& context, ApiTokens& tokens, const Request& request) {
   if (!context.searcher) {
@@ -40,14 +81,9 @@ Response HandleKbSearch(WebContext& context, ApiTokens& tokens, const Request& r
     if (!offset) return ErrorResponse(offset.error());
     q.offset = static_cast<int>(*offset);
   }
-  // Agents (any valid token) see internal articles too; a bad token is an error rather than
-  // a silent downgrade, so an agent notices.
-  q.audience = knowledge::Audience::kCustomer;
-  if (auto auth = request.Header("authorization")) {
-    auto verified = tokens.VerifyAuthorization(auth);
-    if (!verified) return ErrorResponse(verified.error());
-    q.audience = knowledge::Audience::kAgent;
-  }
+  auto audience = AudienceOf(tokens, request);
+  if (!audience) return ErrorResponse(audience.error());
+  q.audience = *audience;
   auto result = context.searcher->Search(q);
   if (!result) return ErrorResponse(result.error());
   nlohmann::json hits = nlohmann::json::array();

@@ -16,4 +16,9 @@ namespace svar::web {
 
 Response HandleKbSearch(WebContext& context, ApiTokens& tokens, const Request& request);
 
+// GET /api/v1/kb/suggest?q=&locale=&limit=: type-ahead on the last word being typed:
+// {"completions": ["reset password", ...], "articles": [{slug, locale, title, url}...]}.
+// The same visibility rule as search (customers without a token).
+Response HandleKbSuggest(WebContext& context, ApiTokens& tokens, const Request& request);
+
 }  // namespace svar::web
