@@ -223,8 +223,8 @@ Result<ArticleVersion> ArticleStore::GetVersion(int64_t id, int64_t version) {
                                      {id, version}));
   if (!row) {
     SVAR_TRY(Get(id));
-    return Fail(ErrorCode::kNotFound, "article " + std::to_string(id) + " has no version " +
-                                          std::to_string(version));
+    return Fail(ErrorCode::kNotFound,
+                "article " + std::to_string(id) + " has no version " + std::to_string(version));
   }
   return VersionFromRow(*row);
 }
@@ -300,14 +300,14 @@ Result<Article> ArticleStore::Update(int64_t id, const ArticleUpdate& up) {
   SVAR_TRY(tx.begin_status());
   SVAR_ASSIGN(auto a, Get(id));
   if (a.state == kArchived) {
-    return Fail(ErrorCode::kConflict, "article " + ArticleLabel(a) +
-                                          " is archived; unarchive it before editing");
+    return Fail(ErrorCode::kConflict,
+                "article " + ArticleLabel(a) + " is archived; unarchive it before editing");
   }
   if (up.base_version && *up.base_version != a.version) {
-    return Fail(ErrorCode::kConflict,
-                "article " + ArticleLabel(a) + " was saved as version " +
-                    std::to_string(a.version) + " since you opened version " +
-                    std::to_string(*up.base_version) + "; reload it and apply your changes again");
+    return Fail(ErrorCode::kConflict, "article " + ArticleLabel(a) + " was saved as version " +
+                                          std::to_string(a.version) + " since you opened version " +
+                                          std::to_string(*up.base_version) +
+                                          "; reload it and apply your changes again");
   }
   const int64_t now = clock_.NowSeconds();
   const int64_t version = a.version + 1;
@@ -344,9 +344,10 @@ Status ArticleStore::SetState(int64_t id, std::string_view state,
   const int64_t now = clock_.NowSeconds();
   if (published_version) {
     SVAR_TRY(GetVersion(id, *published_version));
-    SVAR_TRY(db_.Exec("UPDATE kb_articles SET state = ?, published_version = ?, "
-                      "published_at = ?, updated_at = ? WHERE id = ?",
-                      {std::string(state), *published_version, now, now, id}));
+    SVAR_TRY(
+        db_.Exec("UPDATE kb_articles SET state = ?, published_version = ?, "
+                 "published_at = ?, updated_at = ? WHERE id = ?",
+                 {std::string(state), *published_version, now, now, id}));
   } else {
     SVAR_TRY(db_.Exec("UPDATE kb_articles SET state = ?, updated_at = ? WHERE id = ?",
                       {std::string(state), now, id}));

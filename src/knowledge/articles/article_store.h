@@ -91,10 +91,10 @@ struct ArticleFilter {
   std::string state;       // draft, in_review, published, archived
   std::string visibility;  // public, internal
   std::string category;
-  std::string product;                  // articles whose products include this one
+  std::string product;                   // articles whose products include this one
   std::optional<int64_t> updated_since;  // updated_at >= this (Unix seconds)
-  int64_t after_id = 0;                 // paging: ids greater than this
-  int64_t limit = 0;                    // 0 = no limit
+  int64_t after_id = 0;                  // paging: ids greater than this
+  int64_t limit = 0;                     // 0 = no limit
 };
 
 // The content customers see of an article: its published version.

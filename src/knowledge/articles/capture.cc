@@ -34,8 +34,8 @@ Result<Article> DraftFromReply(ArticleStore& store, const ReplyCapture& reply) {
   SVAR_ASSIGN(auto locale, NormaliseLocale(reply.locale));
   NewArticle n;
   n.locale = locale;
-  n.content.title = Trim(reply.title).empty() ? FirstLine(reply.text)
-                                              : std::string(Trim(reply.title));
+  n.content.title =
+      Trim(reply.title).empty() ? FirstLine(reply.text) : std::string(Trim(reply.title));
   n.content.body = TrimEnd(reply.text);
   n.content.category = reply.category;
   n.author = reply.author;

@@ -13,8 +13,8 @@ namespace svar::knowledge {
 namespace {
 
 struct Key {
-  std::string text;            // the tokens joined by ' '
-  std::set<std::string> set;   // the tokens as a set
+  std::string text;           // the tokens joined by ' '
+  std::set<std::string> set;  // the tokens as a set
 };
 
 struct Bucket {  // every search with the same tokens
@@ -60,7 +60,8 @@ std::vector<std::string> GapTokens(std::string_view query) {
     if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) {
       if (!current.empty()) out.push_back(std::move(current)), current.clear();
       out.emplace_back(s + start, i - start);
-    } else if (u_isalnum(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) {
+    } else if (u_isalnum(c) ||
+               u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) {
       current.append(s + start, i - start);
     } else if (!current.empty()) {
       out.push_back(std::move(current));
@@ -113,9 +114,8 @@ Result<std::vector<GapGroup>> ContentGaps(storage::Database& db, const GapOption
   };
   std::vector<Cluster> clusters;
   for (const Bucket* b : order) {
-    auto it = std::find_if(clusters.begin(), clusters.end(), [&](const Cluster& c) {
-      return Similar(c.rep->key.set, b->key.set);
-    });
+    auto it = std::find_if(clusters.begin(), clusters.end(),
+                           [&](const Cluster& c) { return Similar(c.rep->key.set, b->key.set); });
     if (it == clusters.end()) {
       clusters.push_back({b, {b}});
     } else {
@@ -128,9 +128,9 @@ Result<std::vector<GapGroup>> ContentGaps(storage::Database& db, const GapOption
     GapGroup g;
     std::set<std::string> locales;
     for (const Bucket* m : c.members) {
-      auto best = std::max_element(
-          m->spellings.begin(), m->spellings.end(),
-          [](const auto& x, const auto& y) { return x.second < y.second; });
+      auto best =
+          std::max_element(m->spellings.begin(), m->spellings.end(),
+                           [](const auto& x, const auto& y) { return x.second < y.second; });
       g.variants.push_back({best->first, m->count});
       g.count += m->count;
       g.last_seen = std::max(g.last_seen, m->last_seen);

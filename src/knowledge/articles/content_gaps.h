@@ -18,7 +18,7 @@ struct GapOptions {
   // A search is weak when its best score is below this (0 = only searches without results
   // count). Scores are whatever the searcher recorded in kb_events.top_score.
   double weak_score = 0.0;
-  std::string locale;  // "" = every locale (otherwise compared as stored)
+  std::string locale;   // "" = every locale (otherwise compared as stored)
   int64_t limit = 100;  // groups returned (0 = all)
 };
 

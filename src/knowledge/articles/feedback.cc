@@ -42,8 +42,7 @@ void Feedback::Judge(Effectiveness& e) const {
   if (e.votes >= kMinVotesToFlag && e.helpful_ratio < config_.needs_revision_helpful_ratio) {
     e.reasons.push_back("helpful ratio " + Fixed2(e.helpful_ratio) + " (" +
                         std::to_string(e.helpful) + " of " + std::to_string(e.votes) +
-                        " votes helpful) is below " +
-                        Fixed2(config_.needs_revision_helpful_ratio));
+                        " votes helpful) is below " + Fixed2(config_.needs_revision_helpful_ratio));
   }
   if (e.views >= kMinViewsToFlag && e.ticket_rate > config_.needs_revision_ticket_rate) {
     e.reasons.push_back("ticket rate " + Fixed2(e.ticket_rate) + " (" +
@@ -69,18 +68,18 @@ Result<int64_t> Feedback::RecordVote(const Vote& v) {
   if (!exists) {
     return Fail(ErrorCode::kNotFound, "no article with id " + std::to_string(v.article_id));
   }
-  SVAR_ASSIGN(auto row, db_.QueryOne(
-                            "INSERT INTO kb_feedback (article_id, helpful, comment, source, "
-                            "session_id, query, created_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
-                            {v.article_id, int64_t{v.helpful ? 1 : 0}, v.comment, v.source,
-                             v.session_id, std::string(TruncateUtf8(v.query, kMaxQuery)),
-                             clock_.NowSeconds()}));
+  SVAR_ASSIGN(
+      auto row,
+      db_.QueryOne("INSERT INTO kb_feedback (article_id, helpful, comment, source, "
+                   "session_id, query, created_at) VALUES (?,?,?,?,?,?,?) RETURNING id",
+                   {v.article_id, int64_t{v.helpful ? 1 : 0}, v.comment, v.source, v.session_id,
+                    std::string(TruncateUtf8(v.query, kMaxQuery)), clock_.NowSeconds()}));
   return row ? row->Int(0) : 0;
 }
 
 Result<int64_t> Feedback::RecordEvent(const Event& e) {
-  const bool article_kind = e.kind == kEventView || e.kind == kEventClick ||
-                            e.kind == kEventTicketAfterView;
+  const bool article_kind =
+      e.kind == kEventView || e.kind == kEventClick || e.kind == kEventTicketAfterView;
   if (e.kind != kEventSearch && !article_kind && e.kind != kEventLeftWithoutTicket) {
     return Fail(ErrorCode::kInvalidArgument,
                 "event kind '" + e.kind +
@@ -142,8 +141,8 @@ Result<std::vector<Effectiveness>> Feedback::Compute(std::optional<int64_t> arti
   if (article_id) p.push_back(*article_id);
   SVAR_ASSIGN(auto votes, db_.Query("SELECT article_id, COUNT(*), "
                                     "SUM(CASE WHEN helpful <> 0 THEN 1 ELSE 0 END) "
-                                    "FROM kb_feedback WHERE created_at >= ?" + one +
-                                        " GROUP BY article_id",
+                                    "FROM kb_feedback WHERE created_at >= ?" +
+                                        one + " GROUP BY article_id",
                                     p));
   for (const auto& r : votes) {
     auto it = by_id.find(r.Int(0));
@@ -153,8 +152,8 @@ Result<std::vector<Effectiveness>> Feedback::Compute(std::optional<int64_t> arti
   }
   SVAR_ASSIGN(auto events, db_.Query("SELECT article_id, kind, COUNT(*) FROM kb_events "
                                      "WHERE created_at >= ? AND article_id IS NOT NULL AND "
-                                     "kind IN ('view', 'ticket_after_view')" + one +
-                                         " GROUP BY article_id, kind",
+                                     "kind IN ('view', 'ticket_after_view')" +
+                                         one + " GROUP BY article_id, kind",
                                      p));
   for (const auto& r : events) {
     auto it = by_id.find(r.Int(0));
@@ -188,9 +187,8 @@ Result<std::vector<Effectiveness>> Feedback::FlaggedArticles(int64_t since) {
   for (auto& e : all) {
     if (e.needs_revision) out.push_back(std::move(e));
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.helpful_ratio < b.helpful_ratio;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.helpful_ratio < b.helpful_ratio; });
   return out;
 }
 

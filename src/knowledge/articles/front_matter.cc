@@ -16,9 +16,9 @@ struct FieldSpec {
   Kind kind;
 };
 constexpr FieldSpec kFields[] = {
-    {"slug", Kind::kScalar},       {"locale", Kind::kScalar},  {"translation_group", Kind::kScalar},
-    {"title", Kind::kScalar},      {"category", Kind::kScalar}, {"tags", Kind::kList},
-    {"products", Kind::kList},     {"visibility", Kind::kScalar}, {"state", Kind::kScalar},
+    {"slug", Kind::kScalar},   {"locale", Kind::kScalar},     {"translation_group", Kind::kScalar},
+    {"title", Kind::kScalar},  {"category", Kind::kScalar},   {"tags", Kind::kList},
+    {"products", Kind::kList}, {"visibility", Kind::kScalar}, {"state", Kind::kScalar},
     {"author", Kind::kScalar},
 };
 constexpr const char* kAllowedKeys =
@@ -58,10 +58,14 @@ std::optional<uint32_t> Hex(std::string_view s) {
   uint32_t v = 0;
   for (char c : s) {
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= c - '0';
-    else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
-    else return std::nullopt;
+    if (c >= '0' && c <= '9')
+      v |= c - '0';
+    else if (c >= 'a' && c <= 'f')
+      v |= c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      v |= c - 'A' + 10;
+    else
+      return std::nullopt;
   }
   return v;
 }
@@ -87,15 +91,33 @@ std::optional<std::string> ReadScalar(std::string_view line, size_t& pos, bool i
       if (pos >= line.size()) return "the value ends in a lone '\\'";
       char e = line[pos++];
       switch (e) {
-        case '\\': out += '\\'; break;
-        case '"': out += '"'; break;
-        case '/': out += '/'; break;
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case '0': out += '\0'; break;
+        case '\\':
+          out += '\\';
+          break;
+        case '"':
+          out += '"';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case '0':
+          out += '\0';
+          break;
         case 'u':
         case 'U': {
           size_t n = e == 'u' ? 4 : 8;
@@ -117,8 +139,7 @@ std::optional<std::string> ReadScalar(std::string_view line, size_t& pos, bool i
           break;
         }
         default:
-          return std::string("unknown escape '\\") + e +
-                 "'; use \\\\ \\\" \\n \\t \\r \\uXXXX";
+          return std::string("unknown escape '\\") + e + "'; use \\\\ \\\" \\n \\t \\r \\uXXXX";
       }
     }
   }
@@ -202,8 +223,9 @@ class Parser {
       const bool fence = Trim(l) == "---" && l.starts_with("---");
       if (number == 1) {
         if (!fence) {
-          return Fail(Err(1, "", "the file must start with front matter: a line '---', the "
-                                 "fields (slug, locale, title, ...), and another line '---'"));
+          return Fail(Err(1, "",
+                          "the file must start with front matter: a line '---', the "
+                          "fields (slug, locale, title, ...), and another line '---'"));
         }
         continue;
       }
@@ -234,21 +256,21 @@ class Parser {
       std::string_view trimmed = Trim(t);
       if (trimmed.empty() || trimmed[0] == '#') continue;
       if (t[0] == ' ' || t[0] == '\t' || t[0] == '-') {
-        return Fail(Err(ln.number, "", t[0] == '-' || trimmed[0] == '-'
-                                           ? "a list item '- ...' must follow tags: or products:"
-                                           : "indented line; fields start at the beginning of a "
-                                             "line (nested values are not supported)"));
+        return Fail(Err(ln.number, "",
+                        t[0] == '-' || trimmed[0] == '-'
+                            ? "a list item '- ...' must follow tags: or products:"
+                            : "indented line; fields start at the beginning of a "
+                              "line (nested values are not supported)"));
       }
       size_t colon = t.find(':');
       if (colon == std::string_view::npos) {
-        return Fail(Err(ln.number, "", "expected 'field: value'; fields are " +
-                                           std::string(kAllowedKeys)));
+        return Fail(
+            Err(ln.number, "", "expected 'field: value'; fields are " + std::string(kAllowedKeys)));
       }
       std::string key(t.substr(0, colon));
       const FieldSpec* spec = FindField(key);
       if (!spec) {
-        return Fail(Err(ln.number, key, "unknown field; allowed are " +
-                                            std::string(kAllowedKeys)));
+        return Fail(Err(ln.number, key, "unknown field; allowed are " + std::string(kAllowedKeys)));
       }
       if (!seen.insert(key).second) {
         return Fail(Err(ln.number, key, "given twice; keep one"));
@@ -267,8 +289,7 @@ class Parser {
           while (i + 1 < lines.size()) {
             std::string_view next = lines[i + 1].text;
             size_t p = SkipBlanks(next, 0);
-            if (p >= next.size() || next[p] != '-' ||
-                (p + 1 < next.size() && next[p + 1] != ' ')) {
+            if (p >= next.size() || next[p] != '-' || (p + 1 < next.size() && next[p + 1] != ' ')) {
               if (Trim(next).empty() || Trim(next)[0] == '#') {
                 ++i;
                 continue;
@@ -309,9 +330,7 @@ class Parser {
       }
       SVAR_TRY(Assign(f, key, std::move(value), ln.number));
     }
-    auto line_of = [&](const char* name) {
-      return key_lines[FindField(name) - kFields];
-    };
+    auto line_of = [&](const char* name) { return key_lines[FindField(name) - kFields]; };
     for (const char* required : {"slug", "locale", "title"}) {
       if (!seen.contains(required)) {
         return Fail(Err(lines.empty() ? 1 : lines.back().number + 1, required,
@@ -351,9 +370,10 @@ class Parser {
         }
         return items;
       }
-      return Fail(Err(line, key, std::string("unexpected '") + t[pos] +
-                                     "' in the list; separate items with ',' and quote items "
-                                     "that contain , [ ] { }"));
+      return Fail(Err(line, key,
+                      std::string("unexpected '") + t[pos] +
+                          "' in the list; separate items with ',' and quote items "
+                          "that contain , [ ] { }"));
     }
   }
 
@@ -383,9 +403,10 @@ class Parser {
       f.visibility = std::move(value);
     } else if (key == "state") {
       if (value != kDraft && value != kInReview && value != kPublished && value != kArchived) {
-        return Fail(Err(line, key, "'" + value +
-                                       "' is not allowed; use draft, in_review, published or "
-                                       "archived"));
+        return Fail(Err(line, key,
+                        "'" + value +
+                            "' is not allowed; use draft, in_review, published or "
+                            "archived"));
       }
       f.state = std::move(value);
     } else if (key == "author") {
@@ -411,8 +432,8 @@ bool PlainIsSafe(std::string_view s, bool in_list) {
     }
   }
   // Words and numbers other YAML readers would not read as strings.
-  static const std::set<std::string> kReserved = {"true", "false", "yes", "no", "on", "off",
-                                                  "null", "~", "y", "n"};
+  static const std::set<std::string> kReserved = {"true", "false", "yes", "no", "on",
+                                                  "off",  "null",  "~",   "y",  "n"};
   if (kReserved.contains(AsciiLower(s))) return false;
   if (s.find_first_not_of("0123456789.+-eE_xXoO") == std::string_view::npos) return false;
   return true;
@@ -422,11 +443,21 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           static const char* kHex = "0123456789ABCDEF";
@@ -467,8 +498,9 @@ std::string FormatArticleFile(const ArticleFile& f) {
   std::string out = "---\n";
   out += "slug: " + Scalar(f.slug) + "\n";
   out += "locale: " + Scalar(f.locale) + "\n";
-  out += "translation_group: " + Scalar(f.translation_group.empty() ? f.slug : f.translation_group) +
-         "\n";
+  out +=
+      "translation_group: " + Scalar(f.translation_group.empty() ? f.slug : f.translation_group) +
+      "\n";
   out += "title: " + Scalar(f.title) + "\n";
   out += "category: " + (f.category.empty() ? std::string("\"\"") : Scalar(f.category)) + "\n";
   out += "tags: " + List(f.tags) + "\n";

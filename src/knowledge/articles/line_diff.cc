@@ -52,8 +52,8 @@ void AlignMiddle(const std::vector<Line>& a, const std::vector<Line>& b, size_t 
   auto at = [&](size_t i, size_t j) -> uint32_t& { return lcs[i * (m + 1) + j]; };
   for (size_t i = n; i-- > 0;) {
     for (size_t j = m; j-- > 0;) {
-      at(i, j) = a[lo_a + i] == b[lo_b + j] ? at(i + 1, j + 1) + 1
-                                            : std::max(at(i + 1, j), at(i, j + 1));
+      at(i, j) =
+          a[lo_a + i] == b[lo_b + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
     }
   }
   size_t i = 0, j = 0;
@@ -105,8 +105,7 @@ std::string UnifiedDiff(std::string_view before, std::string_view after,
     edits.push_back({Op::kKeep, a.size() - 1 - k, b.size() - 1 - k});
   }
 
-  std::string out = "--- " + std::string(before_label) + "\n+++ " + std::string(after_label) +
-                    "\n";
+  std::string out = "--- " + std::string(before_label) + "\n+++ " + std::string(after_label) + "\n";
   size_t e = 0;
   while (e < edits.size()) {
     // Find the next change.

@@ -116,8 +116,9 @@ Result<ImportReport> ImportMarkdownDir(ArticleStore& store, const std::string& d
   std::error_code ec;
   const fs::path root(dir);
   if (!fs::is_directory(root, ec)) {
-    return Fail(ErrorCode::kNotFound, dir + " is not a directory; give the folder that holds "
-                                            "<locale>/<slug>.md files");
+    return Fail(ErrorCode::kNotFound, dir +
+                                          " is not a directory; give the folder that holds "
+                                          "<locale>/<slug>.md files");
   }
   std::vector<fs::path> paths;
   for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
@@ -153,9 +154,15 @@ Result<ImportReport> ImportMarkdownDir(ArticleStore& store, const std::string& d
       continue;
     }
     switch (done->action) {
-      case ImportAction::kCreated: ++report.created; break;
-      case ImportAction::kUpdated: ++report.updated; break;
-      default: ++report.unchanged; break;
+      case ImportAction::kCreated:
+        ++report.created;
+        break;
+      case ImportAction::kUpdated:
+        ++report.updated;
+        break;
+      default:
+        ++report.unchanged;
+        break;
     }
     report.files.push_back(std::move(*done));
   }

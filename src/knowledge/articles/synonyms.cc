@@ -11,9 +11,8 @@ namespace svar::knowledge {
 
 Result<std::vector<SynonymGroup>> SynonymStore::Query(const std::string& where,
                                                       const storage::Params& p) {
-  SVAR_ASSIGN(auto rows, db_.Query("SELECT id, locale, terms_json, updated_at FROM kb_synonyms" +
-                                       where,
-                                   p));
+  SVAR_ASSIGN(auto rows,
+              db_.Query("SELECT id, locale, terms_json, updated_at FROM kb_synonyms" + where, p));
   std::vector<SynonymGroup> out;
   for (const auto& r : rows) {
     SynonymGroup g;
@@ -54,16 +53,16 @@ Result<std::vector<SynonymGroup>> SynonymStore::Replace(
       if (std::find(terms.begin(), terms.end(), t) != terms.end()) continue;
       auto [it, fresh] = seen.emplace(t, g + 1);
       if (!fresh) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    where + ": '" + t + "' is also in synonym group " +
-                        std::to_string(it->second) + "; merge the two groups");
+        return Fail(ErrorCode::kInvalidArgument, where + ": '" + t + "' is also in synonym group " +
+                                                     std::to_string(it->second) +
+                                                     "; merge the two groups");
       }
       terms.push_back(std::move(t));
     }
     if (terms.size() < 2) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  where + " needs at least 2 different terms (it has " +
-                      std::to_string(terms.size()) + ")");
+      return Fail(ErrorCode::kInvalidArgument, where +
+                                                   " needs at least 2 different terms (it has " +
+                                                   std::to_string(terms.size()) + ")");
     }
     clean.push_back(std::move(terms));
   }

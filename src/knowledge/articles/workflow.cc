@@ -54,8 +54,7 @@ Result<Article> Workflow::Submit(int64_t id, std::string_view actor) {
   return store_.Get(id);
 }
 
-Result<Article> Workflow::Approve(int64_t id, std::string_view reviewer,
-                                  std::string_view comment) {
+Result<Article> Workflow::Approve(int64_t id, std::string_view reviewer, std::string_view comment) {
   SVAR_TRY(RequireActor(reviewer, "reviewer"));
   storage::Transaction tx(store_.db());
   SVAR_TRY(tx.begin_status());
@@ -110,8 +109,8 @@ Result<Article> Workflow::Publish(int64_t id, std::string_view actor) {
     if (!approved) {
       SVAR_ASSIGN(auto v, store_.GetVersion(id, a.version));
       return Fail(ErrorCode::kPermissionDenied,
-                  Label(a) + " needs the approval of a reviewer other than its author " +
-                      v.author + " before it can be published" +
+                  Label(a) + " needs the approval of a reviewer other than its author " + v.author +
+                      " before it can be published" +
                       (a.state == kDraft ? " (submit it for review first)" : ""));
     }
   }
@@ -139,8 +138,8 @@ Result<Article> Workflow::Unarchive(int64_t id, std::string_view actor) {
   SVAR_TRY(tx.begin_status());
   SVAR_ASSIGN(auto a, store_.Get(id));
   if (a.state != kArchived) {
-    return Fail(ErrorCode::kConflict, "article " + ArticleLabel(a) + " is " +
-                                          StateName(a.state) + ", not archived");
+    return Fail(ErrorCode::kConflict,
+                "article " + ArticleLabel(a) + " is " + StateName(a.state) + ", not archived");
   }
   SVAR_TRY(store_.SetState(id, kDraft));
   SVAR_TRY(tx.Commit());
@@ -149,10 +148,10 @@ Result<Article> Workflow::Unarchive(int64_t id, std::string_view actor) {
 
 Result<std::vector<Review>> Workflow::Reviews(int64_t id) {
   SVAR_TRY(store_.Get(id));
-  SVAR_ASSIGN(auto rows, store_.db().Query(
-                             "SELECT id, article_id, version, reviewer, decision, comment, "
-                             "created_at FROM kb_reviews WHERE article_id = ? ORDER BY id",
-                             {id}));
+  SVAR_ASSIGN(auto rows,
+              store_.db().Query("SELECT id, article_id, version, reviewer, decision, comment, "
+                                "created_at FROM kb_reviews WHERE article_id = ? ORDER BY id",
+                                {id}));
   std::vector<Review> out;
   for (const auto& r : rows) {
     out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6)});

@@ -1,9 +1,8 @@
-#include "knowledge/articles/feedback.h"
-
 #include <gtest/gtest.h>
 
 #include "knowledge/articles/article_store.h"
 #include "knowledge/articles/capture.h"
+#include "knowledge/articles/feedback.h"
 #include "storage/migrations.h"
 
 namespace svar::knowledge {
@@ -130,7 +129,8 @@ TEST(Capture, ReplyBecomesAPublicDraftWithTheTicketInTheNote) {
   EXPECT_EQ(a->locale, "en");
   EXPECT_EQ(a->state, kDraft);
   EXPECT_EQ(a->visibility, kPublic);
-  EXPECT_EQ(a->body, "\n  Reset it under Settings > Security.\n\n1. Open Settings\n2. Click Reset\n");
+  EXPECT_EQ(a->body,
+            "\n  Reset it under Settings > Security.\n\n1. Open Settings\n2. Click Reset\n");
   EXPECT_EQ(store.Versions(a->id)->at(0).note, "captured from ticket SV-1042");
 
   // The same title again gets a unique slug; a Russian title falls back to the ticket.

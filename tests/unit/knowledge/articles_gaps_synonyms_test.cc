@@ -32,8 +32,7 @@ class GapsTest : public ::testing::Test {
 TEST(GapTokens, FoldsSplitsAndCutsChinese) {
   EXPECT_EQ(GapTokens("Reset  PASSWORD?"), (std::vector<std::string>{"reset", "password"}));
   EXPECT_EQ(GapTokens("Straße, café!"), (std::vector<std::string>{"strasse", "café"}));
-  EXPECT_EQ(GapTokens("重置密码 app"),
-            (std::vector<std::string>{"重", "置", "密", "码", "app"}));
+  EXPECT_EQ(GapTokens("重置密码 app"), (std::vector<std::string>{"重", "置", "密", "码", "app"}));
   EXPECT_EQ(GapTokens("Сброс пароля"), (std::vector<std::string>{"сброс", "пароля"}));
   EXPECT_TRUE(GapTokens(" ?! ").empty());
 }

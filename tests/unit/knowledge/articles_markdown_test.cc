@@ -57,7 +57,8 @@ TEST(FrontMatter, ErrorsNameFileLineAndField) {
       {"no front matter\n", "f.md:1: the file must start with front matter"},
       {head + "body", "f.md:5: the front matter has no closing line"},
       {head + "colour: red\n---\n", "f.md:5: field 'colour': unknown field; allowed are slug"},
-      {head + "visibility: secret\n---\n", "f.md:5: field 'visibility': 'secret' is not allowed; use public or internal"},
+      {head + "visibility: secret\n---\n",
+       "f.md:5: field 'visibility': 'secret' is not allowed; use public or internal"},
       {head + "state: live\n---\n", "f.md:5: field 'state': 'live' is not allowed; use draft"},
       {head + "tags: billing\n---\n", "f.md:5: field 'tags': must be a list"},
       {head + "category: [a]\n---\n", "f.md:5: field 'category': must be a single value"},
@@ -66,8 +67,10 @@ TEST(FrontMatter, ErrorsNameFileLineAndField) {
       {"---\nlocale: da\ntitle: T\n---\n", "f.md:4: field 'slug': missing"},
       {"---\nslug: Bad Slug\n---\n", "f.md:2: field 'slug': slug 'Bad Slug' has a character"},
       {"---\nslug: a\nlocale: ../x\n---\n", "f.md:3: field 'locale': locale '../x'"},
-      {head + "category: a: b\n---\n", "f.md:5: field 'category': a plain value cannot contain ': '"},
-      {head + "category: \"open\n---\n", "f.md:5: field 'category': the double-quoted value has no closing"},
+      {head + "category: a: b\n---\n",
+       "f.md:5: field 'category': a plain value cannot contain ': '"},
+      {head + "category: \"open\n---\n",
+       "f.md:5: field 'category': the double-quoted value has no closing"},
       {head + "category: \"\\q\"\n---\n", "f.md:5: field 'category': unknown escape"},
       {head + "tags: [a, b\n---\n", "f.md:5: field 'tags': the list has no closing ']'"},
       {head + "  nested: 1\n---\n", "f.md:5: indented line"},
@@ -199,8 +202,8 @@ TEST_F(MarkdownFilesTest, ExportImportRoundTripIsLossless) {
     EXPECT_EQ(c.state, original.state);
     EXPECT_EQ(c.author, original.author);
     EXPECT_EQ(c.translation_group, original.translation_group);
-    EXPECT_EQ(store2.Versions(c.id)->at(0).note, "imported from " + original.locale + "/" +
-                                                      original.slug + ".md");
+    EXPECT_EQ(store2.Versions(c.id)->at(0).note,
+              "imported from " + original.locale + "/" + original.slug + ".md");
   }
   // And the second export is byte-identical to the first.
   ASSERT_TRUE(ExportMarkdownDir(store2, (dir_ / "again").string()));

@@ -1,7 +1,6 @@
-#include "knowledge/articles/article_store.h"
-
 #include <gtest/gtest.h>
 
+#include "knowledge/articles/article_store.h"
 #include "knowledge/articles/line_diff.h"
 #include "knowledge/articles/locale.h"
 #include "storage/migrations.h"

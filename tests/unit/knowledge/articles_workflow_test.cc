@@ -1,7 +1,6 @@
-#include "knowledge/articles/workflow.h"
-
 #include <gtest/gtest.h>
 
+#include "knowledge/articles/workflow.h"
 #include "storage/migrations.h"
 
 namespace svar::knowledge {
