@@ -7,6 +7,7 @@
 #include "web/auth.h"
 #include "web/health_handler.h"
 #include "web/kb_articles_handler.h"
+#include "web/kb_feedback_handler.h"
 #include "web/kb_search_handler.h"
 #include "web/root_handler.h"
 #include "web/tickets_handler.h"
@@ -35,6 +36,16 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("GET", "/api/v1/kb/suggest", [&context, tokens](const Request& r) {
     return HandleKbSuggest(context, *tokens, r);
   });
+  router.Add("POST", "/api/v1/kb/feedback", [&context, tokens](const Request& r) {
+    return HandleKbFeedback(context, *tokens, r);
+  });
+  router.Add("POST", "/api/v1/kb/events", bind(HandleKbEvent));
+  router.Add("GET", "/api/v1/kb/effectiveness", authed(HandleKbEffectiveness));
+  router.Add("GET", "/api/v1/kb/flagged", authed(HandleKbFlagged));
+  router.Add("GET", "/api/v1/kb/gaps", authed(HandleKbGaps));
+  router.Add("GET", "/api/v1/kb/synonyms/{locale}", authed(HandleGetSynonyms));
+  router.Add("PUT", "/api/v1/kb/synonyms/{locale}", authed(HandlePutSynonyms, Role::kAdmin));
+  router.Add("POST", "/api/v1/tickets/{ref}/messages/{id}/capture", authed(HandleCaptureReply));
   router.Add("GET", "/api/v1/kb/articles", authed(HandleListArticles));
   router.Add("POST", "/api/v1/kb/articles", authed(HandleCreateArticle, Role::kEditor));
   router.Add("GET", "/api/v1/kb/articles/{id}", authed(HandleGetArticle));

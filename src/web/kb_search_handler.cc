@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "knowledge/articles/feedback.h"
 #include "knowledge/search/searcher.h"
 #include "knowledge/search/suggester.h"
 #include "web/errors.h"
@@ -86,6 +87,18 @@ Response HandleKbSearch(WebContext& context, ApiTokens& tokens, const Request& r
   q.audience = *audience;
   auto result = context.searcher->Search(q);
   if (!result) return ErrorResponse(result.error());
+  if (q.audience == knowledge::Audience::kCustomer && q.offset == 0) {
+    // Customers' searches feed content gaps and learning from use. Losing one record must
+    // not fail the search.
+    knowledge::Event e;
+    e.kind = knowledge::kEventSearch;
+    e.session_id = std::string(request.Query("session").value_or(""));
+    e.locale = q.locale;
+    e.query = q.query;
+    e.result_count = static_cast<int64_t>(result->hits.size());
+    if (!result->hits.empty()) e.top_score = result->hits.front().score;
+    (void)knowledge::Feedback(context.db, context.Now(), context.config.knowledge).RecordEvent(e);
+  }
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : result->hits) hits.push_back(SearchHitJson(h));
   nlohmann::json body = {{"query", q.query},
