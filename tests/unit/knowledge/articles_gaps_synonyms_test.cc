@@ -51,7 +51,9 @@ TEST_F(GapsTest, GroupsSimilarFailedSearches) {
   Search("密码重置", 0, {}, "zh-Hans");
   Search("   ", 0);
 
-  auto gaps = ContentGaps(*db_, {.weak_score = 0.5});
+  GapOptions weak;
+  weak.weak_score = 0.5;
+  auto gaps = ContentGaps(*db_, weak);
   ASSERT_TRUE(gaps) << gaps.error().ToString();
   ASSERT_EQ(gaps->size(), 4u);
   const GapGroup& top = (*gaps)[0];
@@ -68,10 +70,18 @@ TEST_F(GapsTest, GroupsSimilarFailedSearches) {
   EXPECT_GT(top.last_seen, 0);
 
   // Without a weak threshold only searches without results count; windows and locales filter.
-  EXPECT_EQ(ContentGaps(*db_, {})->size(), 3u);
-  EXPECT_EQ(ContentGaps(*db_, {.locale = "zh-Hans"})->size(), 1u);
-  EXPECT_EQ(ContentGaps(*db_, {.since = clock_.NowSeconds()})->size(), 0u);
-  EXPECT_EQ(ContentGaps(*db_, {.limit = 1})->size(), 1u);
+  auto groups = [&](auto set) {
+    GapOptions o;
+    set(o);
+    auto g = ContentGaps(*db_, o);
+    EXPECT_TRUE(g);
+    return g ? g->size() : 0u;
+  };
+  EXPECT_EQ(groups([](GapOptions&) {}), 3u);
+  EXPECT_EQ(groups([](GapOptions& o) { o.locale = "zh-Hans"; }), 1u);
+  const int64_t now = clock_.NowSeconds();
+  EXPECT_EQ(groups([&](GapOptions& o) { o.since = now; }), 0u);
+  EXPECT_EQ(groups([](GapOptions& o) { o.limit = 1; }), 1u);
 }
 
 TEST(Synonyms, ReplaceValidatesAndLists) {

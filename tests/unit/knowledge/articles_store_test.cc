@@ -197,18 +197,25 @@ TEST_F(ArticleStoreTest, ListFiltersAndTranslations) {
   auto inv = store_->Create(other);
   ASSERT_TRUE(da && sva && inv);
 
-  auto count = [&](ArticleFilter f) { return store_->List(f)->size(); };
-  EXPECT_EQ(count({}), 3u);
-  EXPECT_EQ(count({.locale = "DA"}), 2u);
-  EXPECT_EQ(count({.visibility = "internal"}), 1u);
-  EXPECT_EQ(count({.category = "billing"}), 1u);
-  EXPECT_EQ(count({.product = "web"}), 1u);
-  EXPECT_EQ(count({.product = "app"}), 2u);
-  EXPECT_EQ(count({.updated_since = clock_.NowSeconds()}), 1u);
-  EXPECT_EQ(count({.limit = 2}), 2u);
-  EXPECT_EQ(count({.after_id = da->id}), 2u);
+  auto count = [&](auto set) {
+    ArticleFilter f;
+    set(f);
+    auto list = store_->List(f);
+    EXPECT_TRUE(list);
+    return list ? list->size() : 0u;
+  };
+  EXPECT_EQ(count([](ArticleFilter&) {}), 3u);
+  EXPECT_EQ(count([](ArticleFilter& f) { f.locale = "DA"; }), 2u);
+  EXPECT_EQ(count([](ArticleFilter& f) { f.visibility = "internal"; }), 1u);
+  EXPECT_EQ(count([](ArticleFilter& f) { f.category = "billing"; }), 1u);
+  EXPECT_EQ(count([](ArticleFilter& f) { f.product = "web"; }), 1u);
+  EXPECT_EQ(count([](ArticleFilter& f) { f.product = "app"; }), 2u);
+  const int64_t now = clock_.NowSeconds();
+  EXPECT_EQ(count([&](ArticleFilter& f) { f.updated_since = now; }), 1u);
+  EXPECT_EQ(count([](ArticleFilter& f) { f.limit = 2; }), 2u);
+  EXPECT_EQ(count([&](ArticleFilter& f) { f.after_id = da->id; }), 2u);
   ASSERT_TRUE(store_->SetState(inv->id, kArchived));
-  EXPECT_EQ(count({.state = "archived"}), 1u);
+  EXPECT_EQ(count([](ArticleFilter& f) { f.state = "archived"; }), 1u);
 
   auto tr = store_->Translations(da->id);
   ASSERT_TRUE(tr);
