@@ -150,7 +150,11 @@ Status KbIndex::Upsert(const IndexedArticle& ia) {
       Xapian::Document doc;
       AddText(doc, a.title, locale, p.ordinal == 0 ? kTitleWdfLead : kTitleWdfOther, "",
               &spelling);
-      if (p.ordinal == 0) AddText(doc, tags, locale, 1, "", &spelling);
+      if (p.ordinal == 0) {
+        AddText(doc, tags, locale, 1, "", &spelling);
+        for (const Term& t : TermsOf(a.title, locale))
+          if (!t.stem) doc.add_term(schema::kTitle + t.text);
+      }
       AddText(doc, p.heading, locale, kHeadingWdf, "", &spelling);
       AddText(doc, p.text, locale, 1, "", &spelling);
       size_t learned = 0;

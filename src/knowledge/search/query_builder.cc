@@ -1,5 +1,6 @@
 #include "knowledge/search/query_builder.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "knowledge/search/analysis.h"
@@ -7,6 +8,9 @@
 
 namespace svar::knowledge {
 namespace {
+
+constexpr double kFrequentShare = 0.35;
+constexpr Xapian::doccount kFrequentMinDocs = 200;
 
 bool HasDigit(std::string_view s) {
   for (char c : s)
@@ -19,24 +23,24 @@ Xapian::Query Scaled(double w, Xapian::Query q) {
 }
 
 // The query of one non-Han word: its stem (or the word itself when the language has no
-// stemmer) plus a little for the exact form, and the learned field.
+// stemmer) plus a little for the exact form. The learned field is separate (LearnedQuery).
 Xapian::Query WordQuery(const Word& w, std::string_view locale, const QueryWeights& weights,
                         QueryTerms& hl) {
   std::string stem = StemTerm(w, locale);
   hl.words.insert(w.folded);
-  std::vector<Xapian::Query> parts;
-  if (!stem.empty()) {
-    hl.stems.insert(stem);
-    parts.emplace_back(stem);
-    parts.push_back(Scaled(weights.exact, Xapian::Query(w.folded)));
-  } else {
-    parts.emplace_back(w.folded);
-  }
-  if (weights.learned > 0) {
-    Xapian::Query learned(std::string(schema::kLearned) + (stem.empty() ? w.folded : stem));
-    parts.push_back(Scaled(weights.learned, learned));
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  if (stem.empty()) return Xapian::Query(w.folded);
+  hl.stems.insert(stem);
+  if (weights.exact <= 0) return Xapian::Query(stem);
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem),
+                       Scaled(weights.exact, Xapian::Query(w.folded)));
+}
+
+// The learned field's term for a word: cheap (only articles someone found helpful have it).
+Xapian::Query LearnedQuery(const Word& w, std::string_view locale, const QueryWeights& weights) {
+  if (weights.learned <= 0) return Xapian::Query();
+  std::string stem = StemTerm(w, locale);
+  return Scaled(weights.learned,
+                Xapian::Query(std::string(schema::kLearned) + (stem.empty() ? w.folded : stem)));
 }
 
 Xapian::Query PhraseQuery(std::string_view phrase, std::string_view locale,
@@ -49,9 +53,7 @@ Xapian::Query PhraseQuery(std::string_view phrase, std::string_view locale,
       for (const auto& b : HanBigrams(w.folded)) han.emplace_back(b);
       parts.emplace_back(Xapian::Query::OP_OR, han.begin(), han.end());
     } else {
-      QueryWeights no_learning = weights;
-      no_learning.learned = 0;
-      parts.push_back(WordQuery(w, locale, no_learning, hl));
+      parts.push_back(WordQuery(w, locale, weights, hl));
     }
   }
   if (parts.empty()) return Xapian::Query();
@@ -73,6 +75,9 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
   BuiltQuery out;
   std::vector<Word> words = SplitWords(text);
   std::vector<Xapian::Query> parts;
+  std::vector<Xapian::Query> frequent;  // words in more than kFrequentShare of passages
+  std::vector<Xapian::Query> learned;   // the learned field of frequent words
+  const Xapian::doccount docs = db.get_doccount();
   std::string lang = LanguageOf(locale);
   std::string corrected;
   size_t copied = 0;  // bytes of `text` already copied into `corrected`
@@ -121,14 +126,30 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
         fixed.folded = suggestion;
         alternatives.push_back(
             Scaled(weights.correction, WordQuery(fixed, locale, weights, out.highlight)));
+        Xapian::Query fixed_learned = LearnedQuery(fixed, locale, weights);
+        if (!fixed_learned.empty()) alternatives.push_back(Scaled(weights.correction, fixed_learned));
         corrected.append(text.substr(copied, w.begin - copied));
         corrected += suggestion;
         copied = w.end;
         any_correction = true;
       }
     }
-    parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    Xapian::Query word(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    Xapian::doccount df = std::max(db.get_termfreq(w.folded),
+                                   stem.empty() ? 0u : db.get_termfreq(stem));
+    Xapian::Query learned_word = LearnedQuery(w, locale, weights);
+    if (docs >= kFrequentMinDocs && static_cast<double>(df) > kFrequentShare * docs) {
+      frequent.push_back(std::move(word));
+      if (!learned_word.empty()) learned.push_back(std::move(learned_word));
+    } else {
+      parts.push_back(std::move(word));
+      if (!learned_word.empty()) parts.push_back(std::move(learned_word));
+    }
   }
+  // Words found nearly everywhere ("the", "og", "и") add little to BM25 but cost the most:
+  // they are dropped, unless the query has nothing else.
+  if (parts.empty()) parts = std::move(frequent);
+  for (auto& q : learned) parts.push_back(std::move(q));
   out.words = words.size();
   if (any_correction) {
     corrected.append(text.substr(copied));

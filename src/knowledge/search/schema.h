@@ -18,6 +18,8 @@
 //   XL        learned field: the words of earlier customers' queries that led to this article
 //             being voted helpful (or to leaving without writing in), same forms as above
 //             behind "XL" ("XLpassword", "XLZen:reset"); weighted low at query time
+//   S         title words of the lead passage only (folded, unstemmed; Chinese bigrams), for
+//             type-ahead: "Spassword"
 //   A         article id: "A42"
 //   L         locale: "Lda", "Lzh-Hant"
 //   V         visibility: "Vpublic" or "Vinternal"
@@ -46,6 +48,7 @@ inline constexpr const char* kPublicDir = "public";
 inline constexpr const char* kInternalDir = "internal";
 
 inline constexpr const char* kLearned = "XL";
+inline constexpr const char* kTitle = "S";
 inline constexpr const char* kArticle = "A";
 inline constexpr const char* kLocale = "L";
 inline constexpr const char* kVisibility = "V";

@@ -92,7 +92,7 @@ Result<SearchResponse> Searcher::Impl::Run(Xapian::Database& db,
   enquire.set_collapse_key(schema::kSlotArticle, 2);
   const int limit = std::clamp(req.limit, 1, kMaxLimit);
   const int offset = std::max(req.offset, 0);
-  const Xapian::doccount want = static_cast<Xapian::doccount>(std::max(60, (offset + limit) * 6));
+  const Xapian::doccount want = static_cast<Xapian::doccount>(std::max(40, (offset + limit) * 3));
   Xapian::MSet mset = enquire.get_mset(0, want);
   response.estimated_total = mset.get_matches_estimated();
 

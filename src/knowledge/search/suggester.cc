@@ -48,11 +48,11 @@ Result<SuggestResponse> Suggester::Impl::Run(Xapian::Database& db,
   std::string head = req.text.substr(0, typing ? words.back().begin : req.text.size());
   std::vector<Completion> completions;
   if (typing) {
-    const std::string prefix = words.back().folded;
+    const std::string prefix = schema::kTitle + words.back().folded;
     int scanned = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < kScanTerms;
          ++t, ++scanned) {
-      completions.push_back({*t, t.get_termfreq()});
+      completions.push_back({(*t).substr(1), t.get_termfreq()});
     }
     std::sort(completions.begin(), completions.end(), [](const Completion& a, const Completion& b) {
       return a.freq != b.freq ? a.freq > b.freq : a.term < b.term;
@@ -61,24 +61,35 @@ Result<SuggestResponse> Suggester::Impl::Run(Xapian::Database& db,
       out.completions.push_back(head + completions[i].term);
   }
 
-  // Titles: the finished words, AND the completions of the word being typed.
-  QueryWeights weights;
-  weights.learned = 0;
-  Xapian::Query query;
-  if (!head.empty()) query = BuildQuery(db, head, locale, weights).query;
-  if (typing) {
-    std::vector<Xapian::Query> alts;
-    for (size_t i = 0; i < completions.size() && alts.size() < kExpandTerms; ++i)
-      alts.emplace_back(completions[i].term);
-    if (alts.empty()) return out;  // nothing starts like that
-    Xapian::Query partial(Xapian::Query::OP_OR, alts.begin(), alts.end());
-    query = query.empty() ? partial : Xapian::Query(Xapian::Query::OP_AND_MAYBE, partial, query);
+  // Titles: every finished word, AND one of the top completions of the word being typed,
+  // over the title terms of lead passages (one short document per article: cheap).
+  std::vector<Xapian::Query> head_terms;
+  for (const Word& w : SplitWords(head)) {
+    if (w.han) {
+      for (const auto& b : HanBigrams(w.folded)) head_terms.emplace_back(schema::kTitle + b);
+    } else {
+      head_terms.emplace_back(schema::kTitle + w.folded);
+    }
   }
+  std::vector<Xapian::Query> alts;
+  for (size_t i = 0; i < completions.size() && alts.size() < kExpandTerms; ++i)
+    alts.emplace_back(schema::kTitle + completions[i].term);
+  if (typing && alts.empty()) return out;  // nothing starts like that
+  Xapian::Query all_head(Xapian::Query::OP_AND, head_terms.begin(), head_terms.end());
+  Xapian::Query partial(Xapian::Query::OP_OR, alts.begin(), alts.end());
+  Xapian::Query query = !typing ? all_head
+                        : head_terms.empty()
+                            ? partial
+                            : Xapian::Query(Xapian::Query::OP_AND, partial, all_head);
   if (query.empty()) return out;
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, FilterFor(customer)));
-  enquire.set_collapse_key(schema::kSlotArticle, 1);
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 4));
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 2));
+  if (mset.empty() && typing && !head_terms.empty()) {
+    // A finished word is not in any title (misspelt, inflected): the typed word alone.
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, partial, FilterFor(customer)));
+    mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 2));
+  }
   std::vector<std::pair<double, SuggestedArticle>> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);

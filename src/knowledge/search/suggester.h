@@ -1,10 +1,11 @@
 // Suggester: type-ahead for the search box.
 //
 // The last word of the text (unless the text ends in a space) is taken as a prefix being
-// typed: it is completed from the index's own words (Xapian's term list from that prefix, at
-// most kScanTerms words read, the most frequent kept: the capped expansion of FLAG_PARTIAL
-// done by hand so the cost stays bounded at 100k articles). The earlier words and the top
-// completions then select the top article titles (customer's locale first, as in search).
+// typed: it is completed from the words of article titles (the "S" terms of lead passages,
+// schema.h; Xapian's term list from that prefix, at most kScanTerms words read, the most
+// frequent kept: the capped expansion of FLAG_PARTIAL done by hand so the cost stays bounded
+// at 100k articles). Titles containing every finished word and one of the top completions
+// are returned, best BM25 first, the customer's locale first (as in search).
 // Same visibility rule as search: a customer's suggestions come from the public database only
 // (words, completions and titles), filtered on "Vpublic" as well.
 #pragma once
