@@ -1,7 +1,8 @@
 // kb_bench: knowledge-base search benchmarks with named workloads.
 //
 //   kb_bench --workload=faq [--data=DIR]          quality on StackFAQ (../shared/data/faq)
-//   kb_bench --workload=latency [--sizes=1000,10000,100000] [--queries=N]
+//   kb_bench --workload=latency [--sizes=1000,10000,100000] [--queries=N] [--keep=DIR]
+//            (--keep: build the generated indexes under DIR once and reuse them)
 //
 // faq: the 125 FAQs become English articles (question = title, answers = body, one paragraph
 // per answer); the paraphrased questions of stackfaq-dev-queries.tsv are the queries.
@@ -281,7 +282,7 @@ double Percentile(std::vector<double> v, double p) {
   return v[std::min(i, v.size() - 1)];
 }
 
-int RunLatency(const std::vector<int>& sizes, int nqueries) {
+int RunLatency(const std::vector<int>& sizes, int nqueries, const std::string& keep) {
   std::vector<std::string> en(std::begin(kEnglish), std::end(kEnglish));
   std::vector<std::string> da(std::begin(kDanish), std::end(kDanish));
   Vocab ven(en), vda(da);
@@ -289,9 +290,11 @@ int RunLatency(const std::vector<int>& sizes, int nqueries) {
               "search_p99", "suggest_p50", "suggest_p99", "(ms)");
   for (int n : sizes) {
     std::mt19937 rng(42);
-    auto dir = TempDir("latency-" + std::to_string(n));
+    auto dir = keep.empty() ? TempDir("latency-" + std::to_string(n))
+                            : std::filesystem::path(keep) / std::to_string(n);
+    bool reuse = !keep.empty() && std::filesystem::exists(dir / "public");
     auto t0 = std::chrono::steady_clock::now();
-    {
+    if (!reuse) {
       auto index = Must(KbIndex::Open(dir.string(), true), "open index");
       for (int i = 0; i < n; ++i) {
         bool danish = i % 4 == 3;
@@ -354,7 +357,7 @@ int RunLatency(const std::vector<int>& sizes, int nqueries) {
                 Percentile(search_ms, 0.5), Percentile(search_ms, 0.99),
                 Percentile(suggest_ms, 0.5), Percentile(suggest_ms, 0.99));
     std::fflush(stdout);
-    std::filesystem::remove_all(dir);
+    if (keep.empty()) std::filesystem::remove_all(dir);
   }
   return 0;
 }
@@ -370,7 +373,7 @@ int main(int argc, char** argv) {
   int nqueries = std::stoi(Arg(argc, argv, "queries", "2000"));
   int rc = 0;
   if (workload == "faq" || workload == "all") rc |= RunFaq(data);
-  if (workload == "latency" || workload == "all") rc |= RunLatency(sizes, nqueries);
+  if (workload == "latency" || workload == "all") rc |= RunLatency(sizes, nqueries, Arg(argc, argv, "keep", ""));
   if (workload != "faq" && workload != "latency" && workload != "all") {
     std::cerr << "kb_bench: unknown workload " << workload << " (faq, latency, all)\n";
     return 2;

@@ -30,6 +30,8 @@ Xapian::Query WordQuery(const Word& w, std::string_view locale, const QueryWeigh
   hl.words.insert(w.folded);
   if (stem.empty()) return Xapian::Query(w.folded);
   hl.stems.insert(stem);
+  // The exact form is also what matches articles in other languages (their stems carry
+  // their own language's prefix).
   if (weights.exact <= 0) return Xapian::Query(stem);
   return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem),
                        Scaled(weights.exact, Xapian::Query(w.folded)));

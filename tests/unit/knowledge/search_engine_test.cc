@@ -306,6 +306,35 @@ TEST_F(SearchEngineTest, LearningFromHelpfulVotes) {
   EXPECT_EQ(TopSlug("relocating new address", "en"), loser);
 }
 
+TEST_F(SearchEngineTest, LearningFromLeavingWithoutATicket) {
+  Add({.slug = "a", .locale = "en", .title = "Changing the delivery address",
+       .body = "Open the order and choose a new address."});
+  Add({.slug = "b", .locale = "en", .title = "Moving house",
+       .body = "Tell us your new address when you move."});
+  Build();
+  auto before = Find("relocating new address", "en");
+  ASSERT_GE(before.hits.size(), 2u);
+  std::string loser = before.hits[1].slug;
+  auto id = db_->QueryOne("SELECT id FROM kb_articles WHERE slug = ?", {loser});
+  for (int i = 0; i < 3; ++i) {
+    std::string session = "s" + std::to_string(i);
+    ASSERT_TRUE(db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, created_at) "
+                          "VALUES ('search', ?, 'en', 'relocating to a new address', 1)",
+                          {session}));
+    ASSERT_TRUE(db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, article_id, "
+                          "created_at) VALUES ('view', ?, 'en', '', ?, 2)",
+                          {session, (*id)->Int(0)}));
+    ASSERT_TRUE(db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, article_id, "
+                          "created_at) VALUES ('left_without_ticket', ?, 'en', '', ?, 3)",
+                          {session, (*id)->Int(0)}));
+  }
+  auto index = KbIndex::Open(dir_.string());
+  ASSERT_TRUE(index);
+  IndexSync sync(*db_, **index);
+  ASSERT_TRUE(sync.Poll());
+  EXPECT_EQ(TopSlug("relocating new address", "en"), loser);
+}
+
 TEST_F(SearchEngineTest, RebuildEqualsIncremental) {
   AddBasics(this, [&](const Doc& d) { Add(d); });
   Add({.slug = "da", .locale = "da", .title = "Adgangskode", .body = "Nulstil din adgangskode."});
