@@ -16,7 +16,7 @@ namespace {
 // Within-document weight of the title's words: in the lead passage (title + first paragraph)
 // and in every other passage, where it says what the passage is about. A heading counts for
 // its section's passages.
-constexpr Xapian::termcount kTitleWdfLead = 3;
+constexpr Xapian::termcount kTitleWdfLead = 5;
 constexpr Xapian::termcount kTitleWdfOther = 1;
 constexpr Xapian::termcount kHeadingWdf = 2;
 constexpr size_t kMaxLearnedQueries = 50;

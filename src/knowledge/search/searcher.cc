@@ -17,7 +17,7 @@
 namespace svar::knowledge {
 namespace {
 
-constexpr double kSecondPassage = 0.25;
+constexpr double kSecondPassage = 0.5;
 constexpr double kOtherLocale = 0.55;
 constexpr double kOtherChineseScript = 0.9;
 constexpr double kProductBoost = 1.15;

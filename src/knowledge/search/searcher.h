@@ -15,8 +15,8 @@
 // `did_you_mean`. Chinese words add their character bigrams.
 //
 // Ranking. Xapian scores passages with BM25 (k1 1.2, b 0.75); the title is indexed into
-// every passage. Per article:
-//   text(a)   = best passage score + 0.25 x second best passage score
+// every passage (5x in the lead passage, 1x in the others). Per article:
+//   text(a)   = best passage score + 0.5 x second best passage score
 //   score(a)  = text(a) x (0.85 + 0.3 x quality(a))            quality: smoothed helpful ratio
 //                       x (1 + 0.04 x ln(1 + views(a)))        popularity
 //                       x locale(a) x product(a)
