@@ -1,5 +1,7 @@
 #include "knowledge/articles/content_gaps.h"
 
+#include "knowledge/search/analysis.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -72,6 +74,21 @@ std::vector<std::string> GapTokens(std::string_view query) {
   return out;
 }
 
+std::vector<std::string> GapStems(std::string_view query, std::string_view locale) {
+  std::vector<std::string> tokens = GapTokens(query);
+  for (auto& t : tokens) {
+    Word w;
+    w.folded = t;
+    w.end = t.size();
+    w.han = ContainsHan(t);
+    // Stem terms carry their language ("Zen:bitcoin"); compare the bare stem, so the same
+    // word searched from two locales stays one gap.
+    std::string stem = StemTerm(w, locale);
+    if (size_t colon = stem.find(':'); colon != std::string::npos) t = stem.substr(colon + 1);
+  }
+  return tokens;
+}
+
 Result<std::vector<GapGroup>> ContentGaps(storage::Database& db, const GapOptions& o) {
   std::string sql =
       "SELECT query, locale, created_at FROM kb_events WHERE kind = 'search' AND "
@@ -94,7 +111,10 @@ Result<std::vector<GapGroup>> ContentGaps(storage::Database& db, const GapOption
     if (tokens.empty()) continue;
     Key key;
     for (size_t i = 0; i < tokens.size(); ++i) key.text += (i ? " " : "") + tokens[i];
+    // Words and their stems: "bitcoins" meets "bitcoin" through its stem, while a word typed
+    // in another language than the search's locale still meets itself.
     key.set = std::set<std::string>(tokens.begin(), tokens.end());
+    for (auto& stem : GapStems(r.Text(0), r.Text(1))) key.set.insert(std::move(stem));
     Bucket& b = buckets[key.text];
     if (b.count == 0) b.key = std::move(key);
     ++b.count;

@@ -38,6 +38,9 @@ struct GapGroup {
 // Search tokens of a query: case-folded (NFKC), split at every character that is not a letter
 // or digit; each Han ideograph (Chinese) is a token of its own. Used for grouping.
 std::vector<std::string> GapTokens(std::string_view query);
+// GapTokens with each word reduced to its stem in `locale` (when the locale has a stemmer),
+// so "bitcoin" and "bitcoins", or "пароль" and "пароля", fall into one group.
+std::vector<std::string> GapStems(std::string_view query, std::string_view locale);
 
 // Searches (kb_events kind "search") in the window with no results or a weak best score,
 // grouped greedily: queries are taken most frequent first, and each joins the first group

@@ -29,6 +29,13 @@ class GapsTest : public ::testing::Test {
   std::unique_ptr<Feedback> feedback_;
 };
 
+TEST(GapTokens, StemsGroupInflectedForms) {
+  EXPECT_EQ(GapStems("Bitcoins", "en"), GapStems("bitcoin", "en"));
+  EXPECT_EQ(GapStems("пароля", "ru"), GapStems("пароль", "ru"));
+  EXPECT_EQ(GapStems("adgangskoderne", "da"), GapStems("adgangskode", "da"));
+  EXPECT_EQ(GapStems("重置密码", "zh-Hans"), GapTokens("重置密码"));  // no stemmer: unchanged
+}
+
 TEST(GapTokens, FoldsSplitsAndCutsChinese) {
   EXPECT_EQ(GapTokens("Reset  PASSWORD?"), (std::vector<std::string>{"reset", "password"}));
   EXPECT_EQ(GapTokens("Straße, café!"), (std::vector<std::string>{"strasse", "café"}));
