@@ -36,8 +36,8 @@ bool IsAscii(std::string_view s) {
 icu::Transliterator* TraditionalToSimplified() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-        "Traditional-Simplified", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> tr(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) tr.reset();
     return tr;
   }();
@@ -101,12 +101,12 @@ std::string LanguageOf(std::string_view locale) {
 
 std::string StemmerName(std::string_view locale) {
   static const std::map<std::string, std::string, std::less<>> kNames = {
-      {"ar", "arabic"},     {"hy", "armenian"},  {"eu", "basque"},     {"ca", "catalan"},
-      {"da", "danish"},     {"nl", "dutch"},     {"en", "english"},    {"fi", "finnish"},
-      {"fr", "french"},     {"de", "german"},    {"hu", "hungarian"},  {"id", "indonesian"},
-      {"ga", "irish"},      {"it", "italian"},   {"lt", "lithuanian"}, {"ne", "nepali"},
-      {"no", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},  {"ru", "russian"},
-      {"es", "spanish"},    {"sv", "swedish"},   {"ta", "tamil"},      {"tr", "turkish"},
+      {"ar", "arabic"},    {"hy", "armenian"},   {"eu", "basque"},     {"ca", "catalan"},
+      {"da", "danish"},    {"nl", "dutch"},      {"en", "english"},    {"fi", "finnish"},
+      {"fr", "french"},    {"de", "german"},     {"hu", "hungarian"},  {"id", "indonesian"},
+      {"ga", "irish"},     {"it", "italian"},    {"lt", "lithuanian"}, {"ne", "nepali"},
+      {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},   {"ru", "russian"},
+      {"es", "spanish"},   {"sv", "swedish"},    {"ta", "tamil"},      {"tr", "turkish"},
   };
   auto it = kNames.find(LanguageOf(locale));
   return it == kNames.end() ? std::string() : it->second;

@@ -54,9 +54,9 @@ Result<std::vector<std::string>> LearnedQueries(storage::Database& db, int64_t i
 }
 
 Result<std::optional<IndexedArticle>> LoadIndexedArticle(storage::Database& db, int64_t id) {
-  SVAR_ASSIGN(auto row,
-              db.QueryOne(
-                  "SELECT a.id, a.slug, a.translation_group, a.locale, a.state, "
+  SVAR_ASSIGN(
+      auto row,
+      db.QueryOne("SELECT a.id, a.slug, a.translation_group, a.locale, a.state, "
                   "a.published_version, a.visibility, a.updated_at, a.published_at, "
                   "v.title, v.body, v.category, v.tags_json, v.products_json, v.visibility, "
                   "a.title, a.body, a.category, a.tags_json, a.products_json, a.author, "

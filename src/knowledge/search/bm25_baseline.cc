@@ -44,7 +44,8 @@ Result<std::vector<std::string>> Bm25Baseline::Rank(const std::string& query, in
     enquire.set_query(qp.parse_query(query));
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(n));
     std::vector<std::string> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_data());
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      out.push_back(it.get_document().get_data());
     return out;
   } catch (const Xapian::Error& e) {
     return Fail(ErrorCode::kInvalidArgument, "baseline query: " + e.get_description());

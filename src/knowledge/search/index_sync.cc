@@ -104,9 +104,9 @@ Result<int64_t> IndexSync::Poll() {
   if (!loaded_) SVAR_TRY(LoadWatermarks());
   std::set<int64_t> dirty;
 
-  SVAR_ASSIGN(auto rows, db_.Query(std::string(kRowSql) +
-                                       "WHERE updated_at >= ? ORDER BY updated_at, id",
-                                   {article_updated_ - kOverlapSeconds}));
+  SVAR_ASSIGN(auto rows,
+              db_.Query(std::string(kRowSql) + "WHERE updated_at >= ? ORDER BY updated_at, id",
+                        {article_updated_ - kOverlapSeconds}));
   int64_t max_updated = article_updated_;
   for (const auto& r : rows) {
     std::string sig = Signature(r);
@@ -142,8 +142,8 @@ Result<int64_t> IndexSync::Poll() {
   SVAR_ASSIGN(std::string syn_sig, SynonymsSignature(db_));
   bool synonyms_changed = syn_sig != synonyms_signature_;
 
-  bool marks_changed = max_updated != article_updated_ || max_feedback != feedback_id_ ||
-                       max_event != event_id_;
+  bool marks_changed =
+      max_updated != article_updated_ || max_feedback != feedback_id_ || max_event != event_id_;
   if (dirty.empty() && !synonyms_changed && !marks_changed) return 0;
 
   for (int64_t id : dirty) SVAR_TRY(ReindexArticle(db_, index_, id));

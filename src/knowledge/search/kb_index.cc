@@ -105,8 +105,9 @@ const std::string& KbIndex::dir() const { return impl_->dir; }
 Result<std::unique_ptr<KbIndex>> KbIndex::Open(const std::string& dir, bool overwrite) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return Fail(ErrorCode::kIo, "cannot create the search index directory " + dir + ": " +
-                                          ec.message());
+  if (ec)
+    return Fail(ErrorCode::kIo,
+                "cannot create the search index directory " + dir + ": " + ec.message());
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
@@ -148,8 +149,7 @@ Status KbIndex::Upsert(const IndexedArticle& ia) {
     for (const Passage& p : passages) {
       if (p.ordinal > 0 && p.text.empty() && p.heading.empty()) continue;
       Xapian::Document doc;
-      AddText(doc, a.title, locale, p.ordinal == 0 ? kTitleWdfLead : kTitleWdfOther, "",
-              &spelling);
+      AddText(doc, a.title, locale, p.ordinal == 0 ? kTitleWdfLead : kTitleWdfOther, "", &spelling);
       if (p.ordinal == 0) {
         AddText(doc, tags, locale, 1, "", &spelling);
         for (const Term& t : TermsOf(a.title, locale))
@@ -168,10 +168,8 @@ Status KbIndex::Upsert(const IndexedArticle& ia) {
       doc.add_boolean_term(std::string(schema::kState) + kPublished);
       if (!a.category.empty()) doc.add_boolean_term(schema::kCategory + FoldText(a.category));
       for (const auto& prod : products) doc.add_boolean_term(schema::kProduct + prod);
-      if (!a.translation_group.empty())
-        doc.add_boolean_term(schema::kGroup + a.translation_group);
-      std::string unique =
-          schema::kUnique + std::to_string(a.id) + "#" + std::to_string(p.ordinal);
+      if (!a.translation_group.empty()) doc.add_boolean_term(schema::kGroup + a.translation_group);
+      std::string unique = schema::kUnique + std::to_string(a.id) + "#" + std::to_string(p.ordinal);
       doc.add_boolean_term(unique);
 
       doc.add_value(schema::kSlotArticle, std::to_string(a.id));
@@ -181,11 +179,18 @@ Status KbIndex::Upsert(const IndexedArticle& ia) {
       doc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
 
       nlohmann::json data = {
-          {"id", a.id},           {"slug", a.slug},         {"locale", locale},
-          {"title", a.title},     {"group", a.translation_group},
-          {"category", a.category}, {"products", products},
-          {"anchor", p.anchor},   {"heading", p.heading},   {"text", p.text},
-          {"ordinal", p.ordinal}, {"visibility", a.visibility},
+          {"id", a.id},
+          {"slug", a.slug},
+          {"locale", locale},
+          {"title", a.title},
+          {"group", a.translation_group},
+          {"category", a.category},
+          {"products", products},
+          {"anchor", p.anchor},
+          {"heading", p.heading},
+          {"text", p.text},
+          {"ordinal", p.ordinal},
+          {"visibility", a.visibility},
       };
       doc.set_data(data.dump());
       db.replace_document(unique, doc);
@@ -201,8 +206,7 @@ Status KbIndex::SetSynonyms(const std::vector<SynonymGroup>& groups) {
   try {
     for (Xapian::WritableDatabase* db : {&impl_->pub, &impl_->internal}) {
       std::vector<std::string> keys;
-      for (auto k = db->synonym_keys_begin(); k != db->synonym_keys_end(); ++k)
-        keys.push_back(*k);
+      for (auto k = db->synonym_keys_begin(); k != db->synonym_keys_end(); ++k) keys.push_back(*k);
       for (const auto& k : keys) db->clear_synonyms(k);
       for (const auto& g : groups) {
         std::vector<std::pair<std::string, std::string>> members;  // key, value

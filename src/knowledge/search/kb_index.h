@@ -77,4 +77,3 @@ class KbIndex {
 };
 
 }  // namespace svar::knowledge
-

@@ -98,9 +98,9 @@ std::vector<Passage> SplitPassages(std::string_view markdown) {
   }
 
   std::map<std::string, int> slug_uses;
-  std::string heading;          // current section's heading
-  std::string pending_anchor;   // slug for the section's first passage, until it is used
-  bool section_open = false;    // a heading was seen and its first passage not yet made
+  std::string heading;         // current section's heading
+  std::string pending_anchor;  // slug for the section's first passage, until it is used
+  bool section_open = false;   // a heading was seen and its first passage not yet made
   bool lead_has_paragraph = false;
 
   auto new_passage = [&]() -> Passage& {

@@ -129,7 +129,8 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
         alternatives.push_back(
             Scaled(weights.correction, WordQuery(fixed, locale, weights, out.highlight)));
         Xapian::Query fixed_learned = LearnedQuery(fixed, locale, weights);
-        if (!fixed_learned.empty()) alternatives.push_back(Scaled(weights.correction, fixed_learned));
+        if (!fixed_learned.empty())
+          alternatives.push_back(Scaled(weights.correction, fixed_learned));
         corrected.append(text.substr(copied, w.begin - copied));
         corrected += suggestion;
         copied = w.end;
@@ -137,8 +138,8 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
       }
     }
     Xapian::Query word(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-    Xapian::doccount df = std::max(db.get_termfreq(w.folded),
-                                   stem.empty() ? 0u : db.get_termfreq(stem));
+    Xapian::doccount df =
+        std::max(db.get_termfreq(w.folded), stem.empty() ? 0u : db.get_termfreq(stem));
     Xapian::Query learned_word = LearnedQuery(w, locale, weights);
     if (docs >= kFrequentMinDocs && static_cast<double>(df) > kFrequentShare * docs) {
       frequent.push_back(std::move(word));

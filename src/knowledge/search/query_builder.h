@@ -16,17 +16,17 @@ struct QueryTerms {
 };
 
 struct BuiltQuery {
-  Xapian::Query query;          // empty when the text has no word
+  Xapian::Query query;  // empty when the text has no word
   QueryTerms highlight;
-  std::string did_you_mean;     // the text with unknown words corrected, or ""
+  std::string did_you_mean;  // the text with unknown words corrected, or ""
   size_t words = 0;
 };
 
 struct QueryWeights {
-  double exact = 0.3;      // the exact folded word beside its stem
-  double synonym = 0.8;    // admin synonyms
-  double correction = 0.8; // a spelling correction of an unknown word
-  double learned = 0.5;    // the learned field "XL"
+  double exact = 0.3;       // the exact folded word beside its stem
+  double synonym = 0.8;     // admin synonyms
+  double correction = 0.8;  // a spelling correction of an unknown word
+  double learned = 0.5;     // the learned field "XL"
 };
 
 BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::string_view locale,

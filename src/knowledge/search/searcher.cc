@@ -55,12 +55,10 @@ Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& index_dir,
                                                  SearchOptions options) {
-  return std::unique_ptr<Searcher>(
-      new Searcher(std::make_unique<Impl>(index_dir, options)));
+  return std::unique_ptr<Searcher>(new Searcher(std::make_unique<Impl>(index_dir, options)));
 }
 
-Result<SearchResponse> Searcher::Impl::Run(Xapian::Database& db,
-                                           const SearchRequest& req) const {
+Result<SearchResponse> Searcher::Impl::Run(Xapian::Database& db, const SearchRequest& req) const {
   const bool customer = req.audience == Audience::kCustomer;
   const std::string locale = CanonicalLocale(req.locale);
   QueryWeights weights;
@@ -80,7 +78,8 @@ Result<SearchResponse> Searcher::Impl::Run(Xapian::Database& db,
   if (req.only_locale && !locale.empty()) {
     Xapian::Query loc(schema::kLocale + locale);
     if (IsChinese(locale))
-      loc = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(std::string(schema::kLocale) + "zh-Hans"),
+      loc = Xapian::Query(Xapian::Query::OP_OR,
+                          Xapian::Query(std::string(schema::kLocale) + "zh-Hans"),
                           Xapian::Query(std::string(schema::kLocale) + "zh-Hant"));
     filter = Xapian::Query(Xapian::Query::OP_AND, filter, loc);
   }
@@ -182,7 +181,8 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) const {
     try {
       return impl_->Run(lease.db(), request);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 2) return Fail(ErrorCode::kBusy, "the search index is being rebuilt: try again");
+      if (attempt >= 2)
+        return Fail(ErrorCode::kBusy, "the search index is being rebuilt: try again");
       try {
         lease.Reopen();
       } catch (const Xapian::Error& e) {

@@ -9,8 +9,8 @@
 //      learned field "XL" x kLearnedWeight)
 // and the words are OR-ed (BM25 rewards articles matching more of them). Words found in more
 // than 35% of passages (of an index of 200+) are dropped unless nothing else is left: they
-// weigh little and cost the most (their learned-field term, which is cheap, stays). Typo tolerance: a
-// word that is in neither the index nor the synonym table is replaced by Xapian's spelling
+// weigh little and cost the most (their learned-field term, which is cheap, stays). Typo tolerance:
+// a word that is in neither the index nor the synonym table is replaced by Xapian's spelling
 // suggestion (edit distance <= 2, most frequent) at 0.8; the corrected query is returned as
 // `did_you_mean`. Chinese words add their character bigrams.
 //
@@ -67,13 +67,13 @@ struct SearchHit {
   std::string title;
   std::string translation_group;
   std::string category;
-  std::string anchor;          // passage anchor (passages.h); "" = top of the article
-  std::string heading;         // the passage's section heading
-  std::string passage;         // plain text of the best passage
+  std::string anchor;                 // passage anchor (passages.h); "" = top of the article
+  std::string heading;                // the passage's section heading
+  std::string passage;                // plain text of the best passage
   std::vector<TextRange> highlights;  // matched words in `passage`
-  std::string passage_html;    // `passage` HTML-escaped with matches in <mark>...</mark>
-  double score = 0;            // final ranking score (see above)
-  double text_score = 0;       // BM25 part
+  std::string passage_html;           // `passage` HTML-escaped with matches in <mark>...</mark>
+  double score = 0;                   // final ranking score (see above)
+  double text_score = 0;              // BM25 part
 };
 
 struct SearchResponse {
@@ -89,7 +89,9 @@ struct SearchOptions {
 
 class Searcher {
  public:
-  // Opens the index in `index_dir` (written by KbIndex). Safe to call from many threads.
+  // A searcher over the index in `index_dir` (written by KbIndex). Touches no file: an index
+  // that does not exist yet shows as kUnavailable from Search. Search is safe to call from
+  // many threads (each call leases its own Xapian handle and sees the last commit).
   static Result<std::unique_ptr<Searcher>> Open(const std::string& index_dir,
                                                 SearchOptions options = {});
   ~Searcher();

@@ -119,7 +119,8 @@ Result<SuggestResponse> Suggester::Suggest(const SuggestRequest& request) const 
     try {
       return impl_->Run(lease.db(), request);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 2) return Fail(ErrorCode::kBusy, "the search index is being rebuilt: try again");
+      if (attempt >= 2)
+        return Fail(ErrorCode::kBusy, "the search index is being rebuilt: try again");
       try {
         lease.Reopen();
       } catch (const Xapian::Error& e) {

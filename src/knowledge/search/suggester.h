@@ -24,7 +24,7 @@ struct SuggestRequest {
   std::string text;    // what the reader has typed so far
   std::string locale;  // the reader's locale
   Audience audience = Audience::kCustomer;
-  int limit = 5;       // completions and titles, each
+  int limit = 5;  // completions and titles, each
 };
 
 struct SuggestedArticle {

@@ -46,15 +46,16 @@ class SearchEngineTest : public ::testing::Test {
         "tags_json, products_json, visibility, state, author, version, published_version, "
         "created_at, updated_at, published_at) VALUES (?,?,?,?,?,?,'[]',?,?,?,'ann',1,?,?,?,?)",
         {d.slug, group, d.locale, d.title, d.body, d.category, d.products_json, d.visibility,
-         d.state, d.state == "published" ? storage::Value(int64_t{1}) : storage::Value(),
-         now, now, now});
+         d.state, d.state == "published" ? storage::Value(int64_t{1}) : storage::Value(), now, now,
+         now});
     EXPECT_TRUE(st) << st.error().ToString();
     auto id = db_->QueryOne("SELECT MAX(id) FROM kb_articles");
     int64_t aid = (*id)->Int(0);
-    EXPECT_TRUE(db_->Exec("INSERT INTO kb_versions (article_id, version, title, body, category, "
-                          "tags_json, products_json, visibility, author, note, created_at) "
-                          "VALUES (?,1,?,?,?,'[]',?,?,'ann','',?)",
-                          {aid, d.title, d.body, d.category, d.products_json, d.visibility, now}));
+    EXPECT_TRUE(
+        db_->Exec("INSERT INTO kb_versions (article_id, version, title, body, category, "
+                  "tags_json, products_json, visibility, author, note, created_at) "
+                  "VALUES (?,1,?,?,?,'[]',?,?,'ann','',?)",
+                  {aid, d.title, d.body, d.category, d.products_json, d.visibility, now}));
     return aid;
   }
 
@@ -92,24 +93,39 @@ class SearchEngineTest : public ::testing::Test {
 };
 
 void AddBasics(SearchEngineTest* t, auto add) {
-  add(Doc{.slug = "password", .locale = "en", .title = "Resetting your password",
-          .body = "If you forgot your password, open the login page.\n\n"
-                  "## Reset link\n\nClick *Forgot password* and we email you a reset link.\n\n"
-                  "## Two-factor codes\n\nCodes from the authenticator app expire after 30 seconds."});
-  add(Doc{.slug = "invoice", .locale = "en", .title = "Downloading invoices",
+  add(Doc{.slug = "password",
+          .locale = "en",
+          .title = "Resetting your password",
+          .body =
+              "If you forgot your password, open the login page.\n\n"
+              "## Reset link\n\nClick *Forgot password* and we email you a reset link.\n\n"
+              "## Two-factor codes\n\nCodes from the authenticator app expire after 30 seconds."});
+  add(Doc{.slug = "invoice",
+          .locale = "en",
+          .title = "Downloading invoices",
           .body = "Invoices are listed under Billing.\n\nEach invoice can be downloaded as PDF."});
 }
 
 TEST_F(SearchEngineTest, StemmingFindsInflectedForms) {
-  Add({.slug = "en-ship", .locale = "en", .title = "Shipping times",
+  Add({.slug = "en-ship",
+       .locale = "en",
+       .title = "Shipping times",
        .body = "We ship parcels every weekday. Shipments arrive within three days."});
-  Add({.slug = "da-bil", .locale = "da", .title = "Levering af pakker",
+  Add({.slug = "da-bil",
+       .locale = "da",
+       .title = "Levering af pakker",
        .body = "Vi leverer pakkerne med bil. Bilerne kører hver dag."});
-  Add({.slug = "sv-faktura", .locale = "sv", .title = "Fakturor",
+  Add({.slug = "sv-faktura",
+       .locale = "sv",
+       .title = "Fakturor",
        .body = "Alla fakturorna finns under Betalningar."});
-  Add({.slug = "nb-passord", .locale = "nb", .title = "Passordet ditt",
+  Add({.slug = "nb-passord",
+       .locale = "nb",
+       .title = "Passordet ditt",
        .body = "Du kan endre passordene dine under Innstillinger."});
-  Add({.slug = "ru-parol", .locale = "ru", .title = "Смена пароля",
+  Add({.slug = "ru-parol",
+       .locale = "ru",
+       .title = "Смена пароля",
        .body = "Пароль можно изменить в настройках профиля."});
   Build();
   EXPECT_EQ(TopSlug("shipped", "en"), "en-ship");
@@ -121,9 +137,13 @@ TEST_F(SearchEngineTest, StemmingFindsInflectedForms) {
 }
 
 TEST_F(SearchEngineTest, ChineseScriptsFindEachOther) {
-  Add({.slug = "hant", .locale = "zh-Hant", .title = "重設密碼",
+  Add({.slug = "hant",
+       .locale = "zh-Hant",
+       .title = "重設密碼",
        .body = "如果您忘記了密碼，請點擊登錄頁面上的連結。"});
-  Add({.slug = "hans", .locale = "zh-Hans", .title = "下载发票",
+  Add({.slug = "hans",
+       .locale = "zh-Hans",
+       .title = "下载发票",
        .body = "所有发票都可以在账单页面下载。"});
   Build();
   EXPECT_EQ(TopSlug("忘记密码", "zh-Hans"), "hant");  // Simplified query, Traditional article
@@ -145,15 +165,18 @@ TEST_F(SearchEngineTest, TypoFindsArticleAndSuggests) {
 
 TEST_F(SearchEngineTest, SynonymsFromTheDatabase) {
   AddBasics(this, [&](const Doc& d) { Add(d); });
-  ASSERT_TRUE(db_->Exec("INSERT INTO kb_synonyms (locale, terms_json, updated_at) VALUES "
-                        "('en', '[\"receipt\", \"invoice\"]', 1)"));
+  ASSERT_TRUE(
+      db_->Exec("INSERT INTO kb_synonyms (locale, terms_json, updated_at) VALUES "
+                "('en', '[\"receipt\", \"invoice\"]', 1)"));
   Build();
   EXPECT_EQ(TopSlug("receipts", "en"), "invoice");
 }
 
 TEST_F(SearchEngineTest, BestPassageAnchorAndHighlightsEscapeHtml) {
   AddBasics(this, [&](const Doc& d) { Add(d); });
-  Add({.slug = "html", .locale = "en", .title = "Embedding widgets",
+  Add({.slug = "html",
+       .locale = "en",
+       .title = "Embedding widgets",
        .body = "Paste <script>alert(1)</script> & the widget snippet if 3 < 5 into your page."});
   Build();
   auto r = Find("authenticator codes expire", "en");
@@ -170,7 +193,9 @@ TEST_F(SearchEngineTest, BestPassageAnchorAndHighlightsEscapeHtml) {
 
 TEST_F(SearchEngineTest, InternalArticlesNeverReachCustomers) {
   AddBasics(this, [&](const Doc& d) { Add(d); });
-  Add({.slug = "secret", .locale = "en", .title = "Zephyrquartz escalation runbook",
+  Add({.slug = "secret",
+       .locale = "en",
+       .title = "Zephyrquartz escalation runbook",
        .body = "Internal: call the zephyrquartz hotline for password resets of VIPs.",
        .visibility = "internal"});
   Build();
@@ -200,8 +225,7 @@ TEST_F(SearchEngineTest, InternalArticlesNeverReachCustomers) {
 }
 
 TEST_F(SearchEngineTest, TurningInternalRemovesWordsFromCustomerSpelling) {
-  Add({.slug = "x", .locale = "en", .title = "Quokkaberry tariffs", .body = "Quokkaberry."},
-      100);
+  Add({.slug = "x", .locale = "en", .title = "Quokkaberry tariffs", .body = "Quokkaberry."}, 100);
   Build();
   EXPECT_EQ(Find("quokkabery", "en").did_you_mean, "quokkaberry");
   ASSERT_TRUE(db_->Exec("UPDATE kb_articles SET visibility = 'internal', updated_at = 200"));
@@ -214,12 +238,21 @@ TEST_F(SearchEngineTest, TurningInternalRemovesWordsFromCustomerSpelling) {
 }
 
 TEST_F(SearchEngineTest, LocalePreferenceAndTranslationGroups) {
-  Add({.slug = "refund-en", .locale = "en", .title = "Refund policy",
-       .body = "Refund within 30 days.", .group = "refund"});
-  Add({.slug = "refund-da", .locale = "da", .title = "Refund politik",
-       .body = "Refund inden for 30 dage.", .group = "refund"});
-  Add({.slug = "refund-sv", .locale = "sv", .title = "Refund och returer",
-       .body = "Refund inom 30 dagar.", .group = "refund-sv-only"});
+  Add({.slug = "refund-en",
+       .locale = "en",
+       .title = "Refund policy",
+       .body = "Refund within 30 days.",
+       .group = "refund"});
+  Add({.slug = "refund-da",
+       .locale = "da",
+       .title = "Refund politik",
+       .body = "Refund inden for 30 dage.",
+       .group = "refund"});
+  Add({.slug = "refund-sv",
+       .locale = "sv",
+       .title = "Refund och returer",
+       .body = "Refund inom 30 dagar.",
+       .group = "refund-sv-only"});
   Build();
   auto r = Find("refund", "da");
   ASSERT_GE(r.hits.size(), 2u);
@@ -231,10 +264,18 @@ TEST_F(SearchEngineTest, LocalePreferenceAndTranslationGroups) {
 }
 
 TEST_F(SearchEngineTest, CategoryAndProductFiltersAndBoost) {
-  Add({.slug = "app-sync", .locale = "en", .title = "Sync problems (app)",
-       .body = "Sync fails when offline.", .category = "app", .products_json = "[\"Mobile\"]"});
-  Add({.slug = "web-sync", .locale = "en", .title = "Sync problems (web)",
-       .body = "Sync fails when offline.", .category = "web", .products_json = "[\"Web\"]"});
+  Add({.slug = "app-sync",
+       .locale = "en",
+       .title = "Sync problems (app)",
+       .body = "Sync fails when offline.",
+       .category = "app",
+       .products_json = "[\"Mobile\"]"});
+  Add({.slug = "web-sync",
+       .locale = "en",
+       .title = "Sync problems (web)",
+       .body = "Sync fails when offline.",
+       .category = "web",
+       .products_json = "[\"Web\"]"});
   Build();
   SearchRequest r{.query = "sync offline", .locale = "en"};
   r.category = "web";
@@ -275,8 +316,9 @@ TEST_F(SearchEngineTest, IndexSyncPicksUpChanges) {
   ASSERT_TRUE(n);
   EXPECT_EQ(*n, 1);
   EXPECT_EQ(TopSlug("wombat", "en"), "wombat");
-  ASSERT_TRUE(db_->Exec("UPDATE kb_articles SET state = 'archived', updated_at = 101 "
-                        "WHERE slug = 'wombat'"));
+  ASSERT_TRUE(
+      db_->Exec("UPDATE kb_articles SET state = 'archived', updated_at = 101 "
+                "WHERE slug = 'wombat'"));
   ASSERT_TRUE(sync.Poll());
   EXPECT_TRUE(Find("wombat", "en").hits.empty());
   // Drafts are never indexed.
@@ -286,9 +328,13 @@ TEST_F(SearchEngineTest, IndexSyncPicksUpChanges) {
 }
 
 TEST_F(SearchEngineTest, LearningFromHelpfulVotes) {
-  Add({.slug = "a", .locale = "en", .title = "Changing the delivery address",
+  Add({.slug = "a",
+       .locale = "en",
+       .title = "Changing the delivery address",
        .body = "Open the order and choose a new address."});
-  Add({.slug = "b", .locale = "en", .title = "Moving house",
+  Add({.slug = "b",
+       .locale = "en",
+       .title = "Moving house",
        .body = "Tell us your new address when you move."});
   Build();
   auto before = Find("relocating new address", "en");
@@ -296,9 +342,10 @@ TEST_F(SearchEngineTest, LearningFromHelpfulVotes) {
   std::string loser = before.hits[1].slug;
   auto id = db_->QueryOne("SELECT id FROM kb_articles WHERE slug = ?", {loser});
   for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(db_->Exec("INSERT INTO kb_feedback (article_id, helpful, comment, source, "
-                          "session_id, query, created_at) VALUES (?,1,'','customer','s',?,1)",
-                          {(*id)->Int(0), std::string("relocating to a new address")}));
+    ASSERT_TRUE(
+        db_->Exec("INSERT INTO kb_feedback (article_id, helpful, comment, source, "
+                  "session_id, query, created_at) VALUES (?,1,'','customer','s',?,1)",
+                  {(*id)->Int(0), std::string("relocating to a new address")}));
   auto index = KbIndex::Open(dir_.string());
   ASSERT_TRUE(index);
   IndexSync sync(*db_, **index);
@@ -307,9 +354,13 @@ TEST_F(SearchEngineTest, LearningFromHelpfulVotes) {
 }
 
 TEST_F(SearchEngineTest, LearningFromLeavingWithoutATicket) {
-  Add({.slug = "a", .locale = "en", .title = "Changing the delivery address",
+  Add({.slug = "a",
+       .locale = "en",
+       .title = "Changing the delivery address",
        .body = "Open the order and choose a new address."});
-  Add({.slug = "b", .locale = "en", .title = "Moving house",
+  Add({.slug = "b",
+       .locale = "en",
+       .title = "Moving house",
        .body = "Tell us your new address when you move."});
   Build();
   auto before = Find("relocating new address", "en");
@@ -318,15 +369,18 @@ TEST_F(SearchEngineTest, LearningFromLeavingWithoutATicket) {
   auto id = db_->QueryOne("SELECT id FROM kb_articles WHERE slug = ?", {loser});
   for (int i = 0; i < 3; ++i) {
     std::string session = "s" + std::to_string(i);
-    ASSERT_TRUE(db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, created_at) "
-                          "VALUES ('search', ?, 'en', 'relocating to a new address', 1)",
-                          {session}));
-    ASSERT_TRUE(db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, article_id, "
-                          "created_at) VALUES ('view', ?, 'en', '', ?, 2)",
-                          {session, (*id)->Int(0)}));
-    ASSERT_TRUE(db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, article_id, "
-                          "created_at) VALUES ('left_without_ticket', ?, 'en', '', ?, 3)",
-                          {session, (*id)->Int(0)}));
+    ASSERT_TRUE(
+        db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, created_at) "
+                  "VALUES ('search', ?, 'en', 'relocating to a new address', 1)",
+                  {session}));
+    ASSERT_TRUE(
+        db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, article_id, "
+                  "created_at) VALUES ('view', ?, 'en', '', ?, 2)",
+                  {session, (*id)->Int(0)}));
+    ASSERT_TRUE(
+        db_->Exec("INSERT INTO kb_events (kind, session_id, locale, query, article_id, "
+                  "created_at) VALUES ('left_without_ticket', ?, 'en', '', ?, 3)",
+                  {session, (*id)->Int(0)}));
   }
   auto index = KbIndex::Open(dir_.string());
   ASSERT_TRUE(index);
