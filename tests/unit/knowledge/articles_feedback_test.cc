@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "support/memory_db.h"
+
 #include "knowledge/articles/article_store.h"
 #include "knowledge/articles/capture.h"
 #include "knowledge/articles/feedback.h"
@@ -11,10 +13,8 @@ namespace {
 class FeedbackTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = storage::OpenSqlite({":memory:"});
-    ASSERT_TRUE(db);
-    db_ = std::move(*db);
-    ASSERT_TRUE(storage::Migrate(*db_));
+    db_ = svar::testing::MigratedMemoryDb();
+    ASSERT_TRUE(db_);
     store_ = std::make_unique<ArticleStore>(*db_, clock_);
     feedback_ = std::make_unique<Feedback>(*db_, clock_, config_);
     for (const char* slug : {"a", "b", "c"}) {

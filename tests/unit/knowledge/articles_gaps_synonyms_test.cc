@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "support/memory_db.h"
+
 #include "knowledge/articles/content_gaps.h"
 #include "knowledge/articles/feedback.h"
 #include "knowledge/articles/synonyms.h"
@@ -11,10 +13,8 @@ namespace {
 class GapsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = storage::OpenSqlite({":memory:"});
-    ASSERT_TRUE(db);
-    db_ = std::move(*db);
-    ASSERT_TRUE(storage::Migrate(*db_));
+    db_ = svar::testing::MigratedMemoryDb();
+    ASSERT_TRUE(db_);
     feedback_ = std::make_unique<Feedback>(*db_, clock_, config_);
   }
   void Search(const std::string& q, int64_t results, std::optional<double> score = {},

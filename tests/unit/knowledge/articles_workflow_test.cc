@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "support/memory_db.h"
+
 #include "knowledge/articles/workflow.h"
 #include "storage/migrations.h"
 
@@ -9,10 +11,8 @@ namespace {
 class WorkflowTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = storage::OpenSqlite({":memory:"});
-    ASSERT_TRUE(db);
-    db_ = std::move(*db);
-    ASSERT_TRUE(storage::Migrate(*db_));
+    db_ = svar::testing::MigratedMemoryDb();
+    ASSERT_TRUE(db_);
     store_ = std::make_unique<ArticleStore>(*db_, clock_);
     flow_ = std::make_unique<Workflow>(*store_, config_);
     NewArticle n;

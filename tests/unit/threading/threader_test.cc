@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/memory_db.h"
+
 #include "storage/migrations.h"
 
 namespace svar::threading {
@@ -10,10 +12,8 @@ namespace {
 class ThreaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = storage::OpenSqlite({":memory:"});
-    ASSERT_TRUE(db);
-    db_ = std::move(*db);
-    ASSERT_TRUE(storage::Migrate(*db_));
+    db_ = svar::testing::MigratedMemoryDb();
+    ASSERT_TRUE(db_);
     store_ = std::make_unique<tickets::TicketStore>(*db_, "SV", 1000);
   }
 
