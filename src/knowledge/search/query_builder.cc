@@ -1,6 +1,7 @@
 #include "knowledge/search/query_builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "knowledge/search/analysis.h"
@@ -24,6 +25,18 @@ Xapian::Query Scaled(double w, Xapian::Query q) {
 
 // The query of one non-Han word: its stem (or the word itself when the language has no
 // stemmer) plus a little for the exact form. The learned field is separate (LearnedQuery).
+// The same as passage-choice alternatives, scaled by `scale`.
+void WordAlternatives(const Word& w, std::string_view locale, const QueryWeights& weights,
+                      double scale, std::vector<QueryAlternative>& out) {
+  std::string stem = StemTerm(w, locale);
+  if (stem.empty()) {
+    out.push_back({{w.folded}, scale});
+    return;
+  }
+  out.push_back({{stem}, scale});
+  if (weights.exact > 0) out.push_back({{w.folded}, scale * weights.exact});
+}
+
 Xapian::Query WordQuery(const Word& w, std::string_view locale, const QueryWeights& weights,
                         QueryTerms& hl) {
   std::string stem = StemTerm(w, locale);
@@ -45,8 +58,10 @@ Xapian::Query LearnedQuery(const Word& w, std::string_view locale, const QueryWe
                 Xapian::Query(std::string(schema::kLearned) + (stem.empty() ? w.folded : stem)));
 }
 
+// A synonym phrase: all its words (a Han word by any of its bigrams). `alt` gets the phrase
+// as one passage-choice alternative: each word's stem (or folded form), all required.
 Xapian::Query PhraseQuery(std::string_view phrase, std::string_view locale,
-                          const QueryWeights& weights, QueryTerms& hl) {
+                          const QueryWeights& weights, QueryTerms& hl, QueryAlternative& alt) {
   std::vector<Xapian::Query> parts;
   for (const Word& w : SplitWords(phrase)) {
     if (w.han) {
@@ -54,8 +69,11 @@ Xapian::Query PhraseQuery(std::string_view phrase, std::string_view locale,
       std::vector<Xapian::Query> han;
       for (const auto& b : HanBigrams(w.folded)) han.emplace_back(b);
       parts.emplace_back(Xapian::Query::OP_OR, han.begin(), han.end());
+      alt.terms.push_back(w.folded);
     } else {
       parts.push_back(WordQuery(w, locale, weights, hl));
+      std::string stem = StemTerm(w, locale);
+      alt.terms.push_back(stem.empty() ? w.folded : stem);
     }
   }
   if (parts.empty()) return Xapian::Query();
@@ -80,6 +98,11 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
   std::vector<Xapian::Query> frequent;  // words in more than kFrequentShare of passages
   std::vector<Xapian::Query> learned;   // the learned field of frequent words
   const Xapian::doccount docs = db.get_doccount();
+  std::vector<QueryConcept> frequent_concepts;
+  auto idf = [&](Xapian::doccount df) {
+    double n = static_cast<double>(df);
+    return std::log(1.0 + (static_cast<double>(docs) - n + 0.5) / (n + 0.5));
+  };
   std::string lang = LanguageOf(locale);
   std::string corrected;
   size_t copied = 0;  // bytes of `text` already copied into `corrected`
@@ -95,11 +118,16 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
            ++j) {
         run += words[j].folded;
         out.highlight.words.insert(words[j].folded);
-        if (HanBigrams(words[j].folded).size() > 1) parts.emplace_back(words[j].folded);
+        if (HanBigrams(words[j].folded).size() > 1) {
+          parts.emplace_back(words[j].folded);
+          out.concepts.push_back(
+              {{{{words[j].folded}, 1.0}}, idf(db.get_termfreq(words[j].folded))});
+        }
       }
       for (const auto& b : HanBigrams(run)) {
         out.highlight.words.insert(b);
         parts.emplace_back(b);
+        out.concepts.push_back({{{{b}, 1.0}}, idf(db.get_termfreq(b))});
         if (weights.learned > 0)
           parts.push_back(Scaled(weights.learned, Xapian::Query(schema::kLearned + b)));
       }
@@ -108,6 +136,8 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
     }
     std::vector<Xapian::Query> alternatives;
     alternatives.push_back(WordQuery(w, locale, weights, out.highlight));
+    QueryConcept concept_;
+    WordAlternatives(w, locale, weights, 1.0, concept_.alternatives);
     std::string stem = StemTerm(w, locale);
     bool known = db.term_exists(w.folded) || (!stem.empty() && db.term_exists(stem));
 
@@ -117,8 +147,12 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
       std::string value = *s;
       auto colon = value.find(':');
       if (colon != std::string::npos) value = value.substr(colon + 1);
-      Xapian::Query q = PhraseQuery(value, locale, weights, out.highlight);
-      if (!q.empty()) alternatives.push_back(Scaled(weights.synonym, q));
+      QueryAlternative alt{{}, weights.synonym};
+      Xapian::Query q = PhraseQuery(value, locale, weights, out.highlight, alt);
+      if (!q.empty()) {
+        alternatives.push_back(Scaled(weights.synonym, q));
+        concept_.alternatives.push_back(std::move(alt));
+      }
       has_synonym = true;
     }
     if (!known && !has_synonym && w.folded.size() >= 3 && !HasDigit(w.folded)) {
@@ -128,6 +162,7 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
         fixed.folded = suggestion;
         alternatives.push_back(
             Scaled(weights.correction, WordQuery(fixed, locale, weights, out.highlight)));
+        WordAlternatives(fixed, locale, weights, weights.correction, concept_.alternatives);
         Xapian::Query fixed_learned = LearnedQuery(fixed, locale, weights);
         if (!fixed_learned.empty())
           alternatives.push_back(Scaled(weights.correction, fixed_learned));
@@ -141,17 +176,27 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
     Xapian::doccount df =
         std::max(db.get_termfreq(w.folded), stem.empty() ? 0u : db.get_termfreq(stem));
     Xapian::Query learned_word = LearnedQuery(w, locale, weights);
+    // The concept weighs as its most common single-word form (a typo weighs as its fix).
+    Xapian::doccount concept_df = df;
+    for (const auto& alt : concept_.alternatives)
+      if (alt.terms.size() == 1) concept_df = std::max(concept_df, db.get_termfreq(alt.terms[0]));
+    concept_.idf = idf(concept_df);
     if (docs >= kFrequentMinDocs && static_cast<double>(df) > kFrequentShare * docs) {
       frequent.push_back(std::move(word));
+      frequent_concepts.push_back(std::move(concept_));
       if (!learned_word.empty()) learned.push_back(std::move(learned_word));
     } else {
       parts.push_back(std::move(word));
+      out.concepts.push_back(std::move(concept_));
       if (!learned_word.empty()) parts.push_back(std::move(learned_word));
     }
   }
   // Words found nearly everywhere ("the", "og", "и") add little to BM25 but cost the most:
   // they are dropped, unless the query has nothing else.
-  if (parts.empty()) parts = std::move(frequent);
+  if (parts.empty()) {
+    parts = std::move(frequent);
+    out.concepts = std::move(frequent_concepts);
+  }
   for (auto& q : learned) parts.push_back(std::move(q));
   out.words = words.size();
   if (any_correction) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace svar::knowledge {
 
@@ -15,8 +16,23 @@ struct QueryTerms {
   std::set<std::string> stems;  // "Z<lang>:" stems to highlight
 };
 
+// The query as the passage choice sees it (passage_choice.h): one concept per query word (or
+// per Chinese bigram / dictionary word), each a list of alternative forms that can match it
+// (stem, exact word, synonym phrase, spelling correction) with the weight the Xapian query
+// gives them. An alternative of several terms (a synonym phrase) matches only when all do.
+// The learned field is article-level and is not part of it.
+struct QueryAlternative {
+  std::vector<std::string> terms;
+  double weight = 1.0;
+};
+struct QueryConcept {
+  std::vector<QueryAlternative> alternatives;
+  double idf = 0;  // inverse document frequency over the passages of the database
+};
+
 struct BuiltQuery {
   Xapian::Query query;  // empty when the text has no word
+  std::vector<QueryConcept> concepts;
   QueryTerms highlight;
   std::string did_you_mean;  // the text with unknown words corrected, or ""
   size_t words = 0;

@@ -10,6 +10,7 @@
 
 #include "knowledge/search/analysis.h"
 #include "knowledge/search/highlight.h"
+#include "knowledge/search/passage_choice.h"
 #include "knowledge/search/query_builder.h"
 #include "knowledge/search/reader_pool.h"
 #include "knowledge/search/schema.h"
@@ -39,6 +40,25 @@ struct Candidate {
   double views = 0;
   double score = 0;
 };
+
+// Every passage of an article in `db`, in reading order, with its stored data.
+std::vector<std::pair<Passage, nlohmann::json>> PassagesOf(Xapian::Database& db, int64_t id) {
+  std::vector<std::pair<Passage, nlohmann::json>> out;
+  const std::string term = schema::ArticleTerm(id);
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    nlohmann::json data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
+    if (!data.is_object()) continue;
+    Passage passage;
+    passage.ordinal = data.value("ordinal", 0);
+    passage.anchor = data.value("anchor", "");
+    passage.heading = data.value("heading", "");
+    passage.text = data.value("text", "");
+    out.emplace_back(std::move(passage), std::move(data));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first.ordinal < b.first.ordinal; });
+  return out;
+}
 
 }  // namespace
 
@@ -163,9 +183,21 @@ Result<SearchResponse> Searcher::Impl::Run(Xapian::Database& db, const SearchReq
     h.title = c.best.value("title", "");
     h.translation_group = c.best.value("group", "");
     h.category = c.best.value("category", "");
+    // The passage shown: chosen by its own words, not by the title (passage_choice.h).
     h.anchor = c.best.value("anchor", "");
     h.heading = c.best.value("heading", "");
     h.passage = c.best.value("text", "");
+    auto passages = PassagesOf(db, h.article_id);
+    if (!passages.empty()) {
+      std::vector<Passage> plain;
+      plain.reserve(passages.size());
+      for (const auto& p : passages) plain.push_back(p.first);
+      const Passage& chosen = plain[ChoosePassage(built.concepts, plain, h.title, h.locale)];
+      if (customer && passages.front().second.value("visibility", "") != "public") continue;
+      h.anchor = chosen.anchor;
+      h.heading = chosen.heading;
+      h.passage = chosen.text;
+    }
     h.highlights = FindHighlights(h.passage, h.locale, built.highlight);
     h.passage_html = MarkHighlights(h.passage, h.highlights);
     h.score = c.score;

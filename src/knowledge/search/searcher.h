@@ -27,8 +27,12 @@
 // article's "XL" field and matched at kLearnedWeight, so the boost follows similar queries,
 // grows with repeated confirmation (term frequency) and saturates (BM25).
 // An article in another locale is dropped when a result of the same translation group in
-// the request's locale is already listed. The best passage (anchor, text) of each article is
-// returned with its highlights.
+// the request's locale is already listed.
+//
+// Passage shown. The passage scores above choose the article, not the passage: the title is
+// in every passage, so they lean to the lead. The passage a hit shows (anchor, heading, text,
+// highlights) is chosen among all the article's passages by a separate passage score over
+// the section heading and the passage text only, ties going to the lead (passage_choice.h).
 #pragma once
 
 #include <cstdint>
