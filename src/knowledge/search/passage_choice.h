@@ -6,17 +6,20 @@
 // is chosen by a separate passage score over the passage's own words only, the section
 // heading and the text:
 //
-//   passage(p) = sum over query concepts c of  idf(c) x max over alternatives a of c of
-//                  weight(a) x tf(a,p) x (k1 + 1) / (tf(a,p) + k1 x (1 - b + b x len(p)/avglen))
-//   tf(a,p)    = kHeadingTf x occurrences in the heading + occurrences in the text
-//                (an alternative of several words counts as its least frequent word)
+//   passage(p) = sum over query concepts c of
+//                  idf(c) x local(c) x title(c) x (2 x field(c, heading(p)) + field(c, text(p)))
+//   field(c, f) = max over alternatives a of c of
+//                   weight(a) x tf x (k1 + 1) / (tf + k1 x (1 - b + b x len(f) / avglen(f)))
 //
 // A concept is one query word with its alternatives (stem 1, exact form 0.3, synonym 0.8,
 // spelling correction 0.8: the weights of the Xapian query, query_builder.h), or one Chinese
-// bigram / dictionary word; idf is BM25's over the passages of the index; len is the number of
-// words of heading and text, avglen their mean over the article's passages; k1 1.2, b 0.5.
-// The highest score wins; a tie goes to the earlier passage, so to the lead (passage 0) when
-// no passage says more than it.
+// bigram / dictionary word; an alternative of several words (a synonym phrase) counts as its
+// least frequent word. idf(c) is BM25's over the passages of the index; local(c) is the same
+// over this article's passages (a word found in every section tells none apart); title(c) is
+// 0.2 for a word of the title (it found the article, it says nothing about the passage), else
+// 1. Heading and text are separate fields (len, avglen: their words, mean over the article);
+// k1 1.2, b 0.5. The highest score wins; a tie goes to the earlier passage, so to the lead
+// (passage 0) when no section says more than it.
 #pragma once
 
 #include <cstddef>
