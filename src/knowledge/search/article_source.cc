@@ -87,10 +87,18 @@ Result<std::optional<IndexedArticle>> LoadIndexedArticle(storage::Database& db, 
   a.category = row->Text(base + 2);
   a.tags = JsonList(row->Text(base + 3));
   a.products = JsonList(row->Text(base + 4));
+  // The same double check as ArticleStore::Published: customers see the published version
+  // only when it and the article's latest settings are public (an edit that makes the article
+  // internal hides it at once, before it is published again).
   std::string row_vis = row->Text(6);
   std::string ver_vis = have_version ? row->Text(14) : row_vis;
   a.visibility = (row_vis == kPublic && ver_vis == kPublic) ? kPublic : kInternal;
-  if (a.state != kPublished || !a.published_version) return std::optional<IndexedArticle>(ia);
+  if (!IsSearchable(a)) return std::optional<IndexedArticle>(ia);
+  // Without its version row the current row is only trusted while it is the published one.
+  if (!have_version && a.state != kPublished) {
+    a.published_version.reset();
+    return std::optional<IndexedArticle>(ia);
+  }
 
   SVAR_ASSIGN(auto votes, db.QueryOne("SELECT COALESCE(SUM(helpful <> 0), 0), "
                                       "COALESCE(SUM(helpful = 0), 0) FROM kb_feedback "
@@ -109,8 +117,8 @@ Result<std::optional<IndexedArticle>> LoadIndexedArticle(storage::Database& db, 
 }
 
 Result<std::vector<int64_t>> PublishedArticleIds(storage::Database& db) {
-  SVAR_ASSIGN(auto rows, db.Query("SELECT id FROM kb_articles WHERE state = 'published' AND "
-                                  "published_version IS NOT NULL ORDER BY id"));
+  SVAR_ASSIGN(auto rows, db.Query("SELECT id FROM kb_articles WHERE published_version IS NOT "
+                                  "NULL AND state <> 'archived' ORDER BY id"));
   std::vector<int64_t> ids;
   ids.reserve(rows.size());
   for (const auto& r : rows) ids.push_back(r.Int(0));

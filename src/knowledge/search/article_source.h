@@ -15,12 +15,13 @@
 namespace svar::knowledge {
 
 // The article as the index must see it, or nullopt when the id does not exist. The content
-// is the published version; the result's state stays the row's state (Upsert removes what is
-// not published). Visibility is internal when either the row or the published version says
-// so (the safer of the two).
+// is the published version (its kb_versions row), also while a newer edit is a draft or in
+// review; the result's state stays the row's state (Upsert removes what IsSearchable refuses:
+// never published, or archived). Visibility is public only when both the article row (its
+// latest settings) and the published version say public, as in ArticleStore::Published.
 Result<std::optional<IndexedArticle>> LoadIndexedArticle(storage::Database& db, int64_t id);
 
-// Ids of every article with a published version, in id order.
+// Ids of every article with a published version that is not archived, in id order.
 Result<std::vector<int64_t>> PublishedArticleIds(storage::Database& db);
 
 // Every synonym group (kb_synonyms.terms_json is a JSON list of strings).

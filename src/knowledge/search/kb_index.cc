@@ -65,6 +65,8 @@ double QualityOf(const ArticleStats& s) {
          (static_cast<double>(s.helpful + s.not_helpful) + 4.0);
 }
 
+bool IsSearchable(const Article& a) { return a.published_version && a.state != kArchived; }
+
 struct KbIndex::Impl {
   std::string dir;
   Xapian::WritableDatabase pub;
@@ -133,7 +135,7 @@ Status KbIndex::Remove(int64_t article_id) {
 Status KbIndex::Upsert(const IndexedArticle& ia) {
   const Article& a = ia.article;
   SVAR_TRY(Remove(a.id));
-  if (a.state != kPublished || !a.published_version) return Ok();
+  if (!IsSearchable(a)) return Ok();
   const bool is_public = a.visibility == kPublic;
   std::string locale = CanonicalLocale(a.locale);
   std::vector<Passage> passages = SplitPassages(a.body);

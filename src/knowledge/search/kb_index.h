@@ -40,6 +40,11 @@ struct IndexedArticle {
   std::vector<std::string> learned_queries;
 };
 
+// True when the article's published version is to be indexed: it has one and the article
+// is not archived. The state may be draft or in review: an edit of a published article keeps
+// serving the published version (`published_version`) until the edit is published.
+bool IsSearchable(const Article& article);
+
 // A group of equivalent words or phrases in one locale (a kb_synonyms row).
 struct SynonymGroup {
   std::string locale;
@@ -55,7 +60,7 @@ class KbIndex {
   KbIndex& operator=(const KbIndex&) = delete;
 
   // Replaces every passage of the article. An article that customers and agents must not
-  // find (not published, no published version) is removed instead.
+  // find (see IsSearchable) is removed instead.
   Status Upsert(const IndexedArticle& article);
   // Removes every passage of the article (no error when it is not there).
   Status Remove(int64_t article_id);

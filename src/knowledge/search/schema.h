@@ -23,7 +23,8 @@
 //   A         article id: "A42"
 //   L         locale: "Lda", "Lzh-Hant"
 //   V         visibility: "Vpublic" or "Vinternal"
-//   T         state: always "Tpublished" (only published content is indexed)
+//   T         state: always "Tpublished" (only published content is indexed: the published
+//             version, also while a newer edit of the article is a draft or in review)
 //   C         category, folded: "Cbilling"
 //   P         product, folded: "Pmobile app"
 //   G         translation group: "Gpassword-reset"

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
+#include "knowledge/articles/article_store.h"
 #include "knowledge/search/index_sync.h"
 #include "knowledge/search/kb_index.h"
 #include "knowledge/search/searcher.h"
@@ -325,6 +327,61 @@ TEST_F(SearchEngineTest, IndexSyncPicksUpChanges) {
   Add({.slug = "draft", .locale = "en", .title = "Platypus", .body = "x", .state = "draft"}, 102);
   ASSERT_TRUE(sync.Poll());
   EXPECT_TRUE(Find("platypus", "en").hits.empty());
+}
+
+// An editor's new version of a published article is a draft: customers keep finding the
+// published version (its text, not the draft's) until it is published again; turning the
+// article internal hides it from customers at once, as ArticleStore::Published does.
+TEST_F(SearchEngineTest, EditedPublishedArticleServesThePublishedVersion) {
+  FakeClock clock(100 * 1000000);
+  ArticleStore store(*db_, clock);
+  ArticleContent v1{.title = "Wombat care",
+                    .body = "Feed the wombat carrots.\n\n## Bedding\n\nStraw keeps it warm.",
+                    .category = "animals"};
+  auto created = store.Create({.slug = "wombat", .locale = "en", .content = v1, .author = "ann"});
+  ASSERT_TRUE(created) << created.error().ToString();
+  const int64_t id = created->id;
+  ASSERT_TRUE(store.SetState(id, kPublished, 1));
+  Build();
+  auto index = KbIndex::Open(dir_.string());
+  ASSERT_TRUE(index);
+  IndexSync sync(*db_, **index);
+  ASSERT_TRUE(sync.Poll());
+  EXPECT_EQ(TopSlug("wombat carrots", "en"), "wombat");
+
+  clock.AdvanceSeconds(5);
+  ArticleContent v2 = v1;
+  v2.body = "Feed the wombat zucchini.\n\n## Bedding\n\nHay keeps it warm.";
+  auto edited = store.Update(id, {.content = v2, .author = "bob"});
+  ASSERT_TRUE(edited) << edited.error().ToString();
+  ASSERT_EQ(edited->state, kDraft);
+  ASSERT_TRUE(sync.Poll());
+  EXPECT_EQ(TopSlug("carrots", "en"), "wombat");     // the published text
+  EXPECT_TRUE(Find("zucchini", "en").hits.empty());  // not the draft's
+  EXPECT_TRUE(Find("zucchini", "en", Audience::kAgent).hits.empty());
+  // A rebuild sees it the same way.
+  index->reset();
+  Build();
+  EXPECT_EQ(TopSlug("straw", "en"), "wombat");
+  EXPECT_TRUE(Find("hay", "en").hits.empty());
+
+  index = KbIndex::Open(dir_.string());
+  ASSERT_TRUE(index);
+  IndexSync sync2(*db_, **index);
+  clock.AdvanceSeconds(5);
+  ArticleContent v3 = v2;
+  v3.visibility = kInternal;
+  ASSERT_TRUE(store.Update(id, {.content = v3, .author = "bob"}));
+  ASSERT_TRUE(sync2.Poll());
+  EXPECT_TRUE(Find("wombat carrots", "en").hits.empty());  // gone for customers at once
+  auto agent = Find("wombat carrots", "en", Audience::kAgent);
+  ASSERT_FALSE(agent.hits.empty());  // agents still find the published text
+  EXPECT_EQ(agent.hits[0].slug, "wombat");
+
+  clock.AdvanceSeconds(5);
+  ASSERT_TRUE(store.SetState(id, kArchived));
+  ASSERT_TRUE(sync2.Poll());
+  EXPECT_TRUE(Find("wombat carrots", "en", Audience::kAgent).hits.empty());
 }
 
 TEST_F(SearchEngineTest, LearningFromHelpfulVotes) {
