@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "core/text.h"
+#include "knowledge/search/passage_layout.h"
 
 namespace svar::knowledge {
 namespace {
@@ -79,23 +80,30 @@ std::string HeadingSlug(std::string_view heading) {
   return out;
 }
 
-std::vector<Passage> SplitPassages(std::string_view markdown) {
+MarkdownDocument::MarkdownDocument(std::string_view markdown) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  parser_ = cmark_parser_new(CMARK_OPT_DEFAULT);
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser_, ext);
+  cmark_parser_feed(parser_, markdown.data(), markdown.size());
+  root_ = cmark_parser_finish(parser_);
+}
 
-  std::vector<Passage> passages(1);  // the lead
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-  if (cmark_syntax_extension* table = cmark_find_syntax_extension("table"))
-    cmark_parser_attach_syntax_extension(parser, table);
-  if (cmark_syntax_extension* strike = cmark_find_syntax_extension("strikethrough"))
-    cmark_parser_attach_syntax_extension(parser, strike);
-  cmark_parser_feed(parser, markdown.data(), markdown.size());
-  cmark_node* doc = cmark_parser_finish(parser);
-  cmark_parser_free(parser);
-  if (doc == nullptr) {
-    passages[0].text = std::string(markdown);
-    return passages;
-  }
+MarkdownDocument::~MarkdownDocument() {
+  if (root_ != nullptr) cmark_node_free(root_);
+  if (parser_ != nullptr) cmark_parser_free(parser_);
+}
+
+cmark_llist* MarkdownDocument::extensions() const {
+  return cmark_parser_get_syntax_extensions(parser_);
+}
+
+PassageLayout LayOutPassages(const MarkdownDocument& doc) {
+  PassageLayout layout;
+  std::vector<Passage>& passages = layout.passages;
+  passages.resize(1);  // the lead
 
   std::map<std::string, int> slug_uses;
   std::string heading;         // current section's heading
@@ -103,40 +111,54 @@ std::vector<Passage> SplitPassages(std::string_view markdown) {
   bool section_open = false;   // a heading was seen and its first passage not yet made
   bool lead_has_paragraph = false;
 
-  auto new_passage = [&]() -> Passage& {
+  // Starts a passage; returns the id its first block gets on the page ("" when the section's
+  // heading carries the anchor).
+  auto new_passage = [&]() -> std::string {
     Passage p;
     p.ordinal = static_cast<int>(passages.size());
     p.heading = heading;
+    std::string id;
     if (section_open) {
       p.anchor = pending_anchor;
       section_open = false;
     } else {
       p.anchor = "p" + std::to_string(p.ordinal);
+      id = p.anchor;
     }
     passages.push_back(std::move(p));
-    return passages.back();
+    return id;
   };
 
   bool after_heading = false;
-  for (cmark_node* n = cmark_node_first_child(doc); n != nullptr; n = cmark_node_next(n)) {
+  for (cmark_node* n = cmark_node_first_child(doc.root()); n != nullptr; n = cmark_node_next(n)) {
+    PassageBlock block;
+    block.node = n;
     auto type = cmark_node_get_type(n);
     if (type == CMARK_NODE_HEADING) {
+      // The previous heading had no text: it still gets its (empty) passage, so it stays
+      // findable by its heading.
+      if (section_open) new_passage();
       std::string h;
       AppendText(n, h);
       heading = TrimLines(h);
       std::string slug = HeadingSlug(heading);
       int uses = slug_uses[slug]++;
       pending_anchor = uses == 0 ? slug : slug + "-" + std::to_string(uses);
-      if (section_open) new_passage();  // the previous heading had no text: keep it findable
+      block.id = pending_anchor;
       section_open = true;
       after_heading = true;
+      layout.blocks.push_back(std::move(block));
       continue;
     }
-    if (type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_HTML_BLOCK) continue;
     std::string text;
-    AppendText(n, text);
-    text = TrimLines(text);
-    if (text.empty()) continue;
+    if (type != CMARK_NODE_THEMATIC_BREAK && type != CMARK_NODE_HTML_BLOCK) {
+      AppendText(n, text);
+      text = TrimLines(text);
+    }
+    if (text.empty()) {
+      layout.blocks.push_back(std::move(block));
+      continue;
+    }
     bool attachable = type != CMARK_NODE_PARAGRAPH;  // lists, tables, code, quotes
     Passage* target = nullptr;
     if (!after_heading && heading.empty() && !lead_has_paragraph) {
@@ -148,16 +170,28 @@ std::vector<Passage> SplitPassages(std::string_view markdown) {
     } else if (attachable && !section_open && !after_heading && heading.empty()) {
       target = &passages[0];
     } else {
-      target = &new_passage();
+      block.id = new_passage();
+      target = &passages.back();
       if (heading.empty()) lead_has_paragraph = true;
     }
     after_heading = false;
+    block.passage = target->ordinal;
     if (!target->text.empty()) target->text += '\n';
     target->text += text;
+    layout.blocks.push_back(std::move(block));
   }
   if (section_open) new_passage();
-  cmark_node_free(doc);
-  return passages;
+  return layout;
+}
+
+std::vector<Passage> SplitPassages(std::string_view markdown) {
+  MarkdownDocument doc(markdown);
+  if (doc.root() == nullptr) {
+    std::vector<Passage> passages(1);
+    passages[0].text = std::string(markdown);
+    return passages;
+  }
+  return LayOutPassages(doc).passages;
 }
 
 }  // namespace svar::knowledge
