@@ -8,6 +8,7 @@
 #include "web/health_handler.h"
 #include "web/kb_articles_handler.h"
 #include "web/kb_feedback_handler.h"
+#include "web/kb_public_handler.h"
 #include "web/kb_search_handler.h"
 #include "web/root_handler.h"
 #include "web/tickets_handler.h"
@@ -40,6 +41,7 @@ void RegisterApi(Router& router, WebContext& context) {
     return HandleKbFeedback(context, *tokens, r);
   });
   router.Add("POST", "/api/v1/kb/events", bind(HandleKbEvent));
+  router.Add("GET", "/api/v1/kb/public/articles/{locale}/{slug}", bind(HandlePublicArticle));
   router.Add("GET", "/api/v1/kb/effectiveness", authed(HandleKbEffectiveness));
   router.Add("GET", "/api/v1/kb/flagged", authed(HandleKbFlagged));
   router.Add("GET", "/api/v1/kb/gaps", authed(HandleKbGaps));

@@ -94,7 +94,9 @@ nlohmann::json ReviewJson(const knowledge::Review& r) {
 nlohmann::json SearchHitJson(const knowledge::SearchHit& h) {
   nlohmann::json ranges = nlohmann::json::array();
   for (const auto& r : h.highlights) ranges.push_back({r.begin, r.end});
-  std::string url = "/kb/" + h.locale + "/" + h.slug + (h.anchor.empty() ? "" : "#" + h.anchor);
+  // The article's page in the public API; the anchor is an element id in its "html".
+  std::string url = "/api/v1/kb/public/articles/" + h.locale + "/" + h.slug +
+                    (h.anchor.empty() ? "" : "#" + h.anchor);
   return {{"article_id", h.article_id},
           {"slug", h.slug},
           {"locale", h.locale},

@@ -47,7 +47,8 @@ Response HandleKbSuggest(WebContext& context, ApiTokens& tokens, const Request& 
   nlohmann::json articles = nlohmann::json::array();
   for (const auto& a : result->articles) {
     articles.push_back({{"article_id", a.article_id}, {"slug", a.slug}, {"locale", a.locale},
-                        {"title", a.title}, {"url", "/kb/" + a.locale + "/" + a.slug}});
+                        {"title", a.title},
+                        {"url", "/api/v1/kb/public/articles/" + a.locale + "/" + a.slug}});
   }
   return JsonResponse(200, DumpJson(nlohmann::json{{"completions", result->completions},
                                                    {"articles", std::move(articles)}}));
