@@ -47,13 +47,17 @@ void AddText(Xapian::Document& doc, std::string_view text, std::string_view loca
 // Synonym keys are stemmed ("en:receipt" and "en:receipts" share "en:receipt" -> stem), so an
 // inflected query word finds its group; values keep the folded words, analysed at query time.
 std::string SynonymPhrase(std::string_view phrase, std::string_view locale, bool stemmed) {
+  // Consecutive Han words are joined without a space: however ICU cuts "销户", the key is
+  // "zh:销户", which is what the query side looks up for a Chinese word or bigram.
   std::string out = LanguageOf(locale) + ":";
   bool first = true;
+  bool previous_han = false;
   for (const Word& w : SplitWords(phrase)) {
-    if (!first) out += ' ';
+    if (!first && !(w.han && previous_han)) out += ' ';
     std::string stem = stemmed ? StemTerm(w, locale) : std::string();
     out += stem.empty() ? w.folded : stem.substr(stem.find(':') + 1);
     first = false;
+    previous_han = w.han;
   }
   return out;
 }

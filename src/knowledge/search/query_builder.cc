@@ -63,13 +63,24 @@ Xapian::Query LearnedQuery(const Word& w, std::string_view locale, const QueryWe
 Xapian::Query PhraseQuery(std::string_view phrase, std::string_view locale,
                           const QueryWeights& weights, QueryTerms& hl, QueryAlternative& alt) {
   std::vector<Xapian::Query> parts;
-  for (const Word& w : SplitWords(phrase)) {
+  std::vector<Word> words = SplitWords(phrase);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
     if (w.han) {
-      hl.words.insert(w.folded);
+      // A run of Han words is matched as the index has it: by the run's bigrams (a single
+      // character inside a longer run is not a term of its own).
+      std::string run;
+      size_t j = i;
+      for (; j < words.size() && words[j].han && (j == i || words[j].begin == words[j - 1].end);
+           ++j) {
+        run += words[j].folded;
+      }
+      hl.words.insert(run);
       std::vector<Xapian::Query> han;
-      for (const auto& b : HanBigrams(w.folded)) han.emplace_back(b);
-      parts.emplace_back(Xapian::Query::OP_OR, han.begin(), han.end());
-      alt.terms.push_back(w.folded);
+      for (const auto& b : HanBigrams(run)) han.emplace_back(b);
+      parts.emplace_back(Xapian::Query::OP_AND, han.begin(), han.end());
+      alt.terms.push_back(run);
+      i = j - 1;
     } else {
       parts.push_back(WordQuery(w, locale, weights, hl));
       std::string stem = StemTerm(w, locale);
@@ -108,6 +119,25 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
   size_t copied = 0;  // bytes of `text` already copied into `corrected`
   bool any_correction = false;
 
+  // Synonyms of a Chinese word or bigram (stored under "zh:<word>": Han words have no stem).
+  std::set<std::string> han_synonyms_done;
+  auto add_han_synonyms = [&](const std::string& term) {
+    if (!han_synonyms_done.insert(term).second) return;
+    const std::string key = lang + ":" + term;
+    for (auto syn = db.synonyms_begin(key); syn != db.synonyms_end(key); ++syn) {
+      std::string value = *syn;
+      if (auto colon = value.find(':'); colon != std::string::npos) value = value.substr(colon + 1);
+      QueryAlternative alt{{}, weights.synonym};
+      Xapian::Query q = PhraseQuery(value, locale, weights, out.highlight, alt);
+      if (q.empty()) continue;
+      parts.push_back(Scaled(weights.synonym, q));
+      QueryConcept synonym_concept;
+      synonym_concept.alternatives.push_back(std::move(alt));
+      synonym_concept.idf = idf(db.get_termfreq(value));
+      out.concepts.push_back(std::move(synonym_concept));
+    }
+  };
+
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.han) {
@@ -123,8 +153,10 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
           out.concepts.push_back(
               {{{{words[j].folded}, 1.0}}, idf(db.get_termfreq(words[j].folded))});
         }
+        add_han_synonyms(words[j].folded);
       }
       for (const auto& b : HanBigrams(run)) {
+        add_han_synonyms(b);  // a two-character word ICU did not cut out ("销户")
         out.highlight.words.insert(b);
         parts.emplace_back(b);
         out.concepts.push_back({{{{b}, 1.0}}, idf(db.get_termfreq(b))});

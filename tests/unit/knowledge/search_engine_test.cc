@@ -174,6 +174,22 @@ TEST_F(SearchEngineTest, SynonymsFromTheDatabase) {
   EXPECT_EQ(TopSlug("receipts", "en"), "invoice");
 }
 
+TEST_F(SearchEngineTest, ChineseSynonymsWhateverTheSegmentation) {
+  // ICU cuts both 注销 and 销户 into single characters; synonyms must still connect them.
+  AddBasics(this, [&](const Doc& d) { Add(d); });
+  Add({.slug = "close-account",
+       .locale = "zh-Hans",
+       .title = "注销账户",
+       .body = "在设置页面点击注销，账户会立即关闭。"});
+  Add({.slug = "parcel", .locale = "zh-Hans", .title = "查询包裹", .body = "输入单号查询包裹位置。"});
+  ASSERT_TRUE(
+      db_->Exec("INSERT INTO kb_synonyms (locale, terms_json, updated_at) VALUES "
+                "('zh-Hans', '[\"注销\", \"销户\"]', 1)"));
+  Build();
+  EXPECT_EQ(TopSlug("怎么销户", "zh-Hans"), "close-account");
+  EXPECT_EQ(TopSlug("怎麼銷戶", "zh-Hans"), "close-account");  // Traditional script too
+}
+
 TEST_F(SearchEngineTest, BestPassageAnchorAndHighlightsEscapeHtml) {
   AddBasics(this, [&](const Doc& d) { Add(d); });
   Add({.slug = "html",
