@@ -21,6 +21,7 @@ if [ ! -d "$ham" ] || [ ! -d "$spam" ]; then
 fi
 scripts/build.sh svar intake_bench >/dev/null
 command -v notmuch >/dev/null || apt-get install -y -qq --no-install-recommends notmuch >/dev/null
+command -v bc >/dev/null || apt-get install -y -qq --no-install-recommends bc >/dev/null
 n=$(find "$ham" "$spam" -type f ! -name LICENSE | wc -l)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
