@@ -15,6 +15,13 @@ pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
 # cmark-gfm's extensions (tables, strikethrough, autolinks) ship without a pkg-config file.
 find_library(CMARK_GFM_EXTENSIONS_LIB cmark-gfm-extensions REQUIRED)
+# CLD2 ships no pkg-config file; its header needs <cstdio> first (see src/triage/language).
+find_library(CLD2_LIB cld2 REQUIRED)
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+add_library(svar_cld2 INTERFACE)
+target_link_libraries(svar_cld2 INTERFACE ${CLD2_LIB})
+target_include_directories(svar_cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
+pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)

@@ -11,6 +11,7 @@ BUILD_PKGS=(
   libtomlplusplus-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libcpp-httplib-dev libgumbo-dev libssl-dev
   libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libcld2-dev libfasttext-dev
 )
 # Tests, fuzzing and benchmarks: real servers on 127.0.0.1 and the tools that drive them.
 TEST_PKGS=(
