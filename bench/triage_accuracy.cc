@@ -206,13 +206,16 @@ int Banking(const fs::path& data, bool tune) {
     std::vector<Trial> trials;
     TrainOptions base;
     trials.push_back({"default", base});
-    for (int e : {6, 20}) { TrainOptions o = base; o.epochs = e; trials.push_back({e == 6 ? "epochs 6" : "epochs 20", o}); }
-    for (double lr : {0.2, 1.0}) { TrainOptions o = base; o.learning_rate = lr; trials.push_back({lr < 0.5 ? "lr 0.2" : "lr 1.0", o}); }
-    for (double l2 : {0.0, 1e-5}) { TrainOptions o = base; o.l2 = l2; trials.push_back({l2 == 0 ? "l2 0" : "l2 1e-5", o}); }
-    { TrainOptions o = base; o.min_char_ngram = 3; trials.push_back({"char 3-5", o}); }
-    { TrainOptions o = base; o.max_char_ngram = 4; trials.push_back({"char 2-4", o}); }
-    { TrainOptions o = base; o.max_char_ngram = 6; trials.push_back({"char 2-6", o}); }
-    { TrainOptions o = base; o.min_feature_count = 2; trials.push_back({"min count 2", o}); }
+    auto add = [&](const char* name, auto set) {
+      TrainOptions o = base;
+      set(o);
+      trials.push_back({name, o});
+    };
+    add("lr 1 ep 25 c2-4", [](TrainOptions& o) { o.learning_rate = 1; o.epochs = 25; o.max_char_ngram = 4; });
+    add("lr 2 ep 25 c1-4", [](TrainOptions& o) { o.learning_rate = 2; o.epochs = 25; o.min_char_ngram = 1; o.max_char_ngram = 4; });
+    add("lr 2 ep 25 c2-3", [](TrainOptions& o) { o.learning_rate = 2; o.epochs = 25; o.max_char_ngram = 3; });
+    add("lr 2 ep 25 c2-4 seed 7", [](TrainOptions& o) { o.learning_rate = 2; o.epochs = 25; o.max_char_ngram = 4; o.seed = 7; });
+    add("lr 2 ep 40 c2-4", [](TrainOptions& o) { o.learning_rate = 2; o.epochs = 40; o.max_char_ngram = 4; });
     for (auto& t : trials) {
       t.o.calibrate = false;
       double s = 0;

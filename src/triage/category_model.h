@@ -37,11 +37,11 @@ struct CategoryPrediction {
 };
 
 struct TrainOptions {
-  int epochs = 12;                // SGD passes over the data
-  double learning_rate = 0.5;     // initial step, decays linearly to 0
+  int epochs = 25;                // SGD passes over the data
+  double learning_rate = 2.0;     // initial step, decays linearly to 0
   double l2 = 1e-6;               // weight decay per example
   int min_char_ngram = 2;
-  int max_char_ngram = 5;
+  int max_char_ngram = 4;
   int min_feature_count = 1;      // features seen in fewer training texts are dropped
   uint32_t hash_bits = 20;        // 2^bits feature buckets (collisions are rare below 1M features)
   bool calibrate = true;          // fit the softmax temperature on an inner 10% split
@@ -84,7 +84,7 @@ class CategoryModel {
 
   std::vector<std::string> categories_;
   int min_char_ngram_ = 2;
-  int max_char_ngram_ = 5;
+  int max_char_ngram_ = 4;
   uint32_t hash_bits_ = 20;
   std::vector<uint32_t> feature_keys_;  // sorted bucket ids that have a row
   std::vector<float> idf_;              // per row

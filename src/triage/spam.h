@@ -30,12 +30,12 @@ namespace svar::triage {
 struct SpamOptions {
   // Spam when the combined probability reaches this. High on purpose: a customer's mail lost
   // in the spam view costs more than a spam in the queue (see bench/triage_accuracy.cc).
-  double spam_threshold = 0.95;
+  double spam_threshold = 0.9;
   bool honour_upstream = true;    // X-Spam-Flag: YES / X-Spam-Status: Yes from the desk's MTA
   int max_clues = 150;            // strongest tokens combined
   double min_deviation = 0.1;     // tokens with |p - 0.5| below this are ignored
   double unknown_strength = 0.45; // Robinson's s: weight of the 0.5 prior for rare tokens
-  size_t max_text_bytes = 32768;  // body text looked at (long mail: its start decides)
+  size_t max_text_bytes = 16384;  // body text looked at (long mail: its start decides)
 };
 
 struct SpamVerdict {
