@@ -35,7 +35,7 @@ struct SpamOptions {
   int max_clues = 150;            // strongest tokens combined
   double min_deviation = 0.1;     // tokens with |p - 0.5| below this are ignored
   double unknown_strength = 0.45; // Robinson's s: weight of the 0.5 prior for rare tokens
-  size_t max_text_bytes = 16384;  // body text looked at (long mail: its start decides)
+  size_t max_text_bytes = 4096;   // body text looked at (long mail: its start decides)
 };
 
 struct SpamVerdict {
