@@ -92,17 +92,42 @@ bool HasHan(std::string_view s) {
 
 }  // namespace
 
-int32_t Trie::Child(int32_t node, uint8_t b) const {
+int32_t Trie::BuildChild(int32_t node, uint8_t b) const {
   for (auto [k, n] : nodes_[node].kids)
     if (k == b) return n;
   return -1;
+}
+
+int32_t Trie::Child(int32_t node, uint8_t b) const {
+  if (node == 0) return root_[b];
+  const Node& n = nodes_[node];
+  for (uint32_t k = n.kid_begin; k < n.kid_end; ++k)
+    if (kid_byte_[k] == b) return kid_node_[k];
+  return -1;
+}
+
+void Trie::Freeze() {
+  kid_byte_.clear();
+  kid_node_.clear();
+  root_.fill(-1);
+  for (auto [b, n] : nodes_[0].kids) root_[b] = n;
+  for (Node& n : nodes_) {
+    n.kid_begin = static_cast<uint32_t>(kid_byte_.size());
+    for (auto [b, k] : n.kids) {
+      kid_byte_.push_back(b);
+      kid_node_.push_back(k);
+    }
+    n.kid_end = static_cast<uint32_t>(kid_byte_.size());
+    n.kids.clear();
+    n.kids.shrink_to_fit();
+  }
 }
 
 void Trie::Add(std::string_view term, bool prefix, int entry) {
   int32_t node = 0;
   for (char ch : term) {
     uint8_t b = static_cast<uint8_t>(ch);
-    int32_t next = Child(node, b);
+    int32_t next = BuildChild(node, b);
     if (next < 0) {
       next = static_cast<int32_t>(nodes_.size());
       nodes_[node].kids.emplace_back(b, next);
@@ -176,6 +201,8 @@ bool BuildLexicon(std::string_view text, bool han_variants, Lexicon* out, std::s
     auto fail = [&](std::string_view why) {
       *error = "lexicon line " + std::to_string(line_no) + ": " + std::string(why) + ": " +
                std::string(line);
+      out->sentiment.Freeze();
+      out->urgency.Freeze();
       return false;
     };
     std::string_view rest = line;
@@ -229,6 +256,8 @@ bool BuildLexicon(std::string_view text, bool han_variants, Lexicon* out, std::s
       }
     }
   }
+  out->sentiment.Freeze();
+  out->urgency.Freeze();
   return true;
 }
 

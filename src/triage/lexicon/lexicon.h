@@ -13,6 +13,7 @@
 // wins over a shorter one ("no problem" over "no", "不满意" over "不").
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -48,21 +49,29 @@ struct Entry {
 // A byte trie over folded terms. Word tokens are joined by ' ' when a phrase continues.
 class Trie {
  public:
+  Trie() { root_.fill(-1); }
   void Add(std::string_view term, bool prefix, int entry);
   // Longest entry starting at word token `at` (phrases span adjacent word tokens).
   // Returns the entry index or -1; *tokens = number of tokens it covers.
   int MatchWords(const Scan& scan, size_t at, int* tokens) const;
   // Longest entry at byte `pos` of a Han run; *bytes = its length in bytes.
   int MatchHan(std::string_view run, size_t pos, size_t* bytes) const;
+  // Packs the children into flat arrays for lookups; called once after the last Add.
+  void Freeze();
 
  private:
   struct Node {
-    std::vector<std::pair<uint8_t, int32_t>> kids;
+    std::vector<std::pair<uint8_t, int32_t>> kids;  // while building
+    uint32_t kid_begin = 0, kid_end = 0;             // after Freeze: kid_byte_/kid_node_
     int32_t exact = -1;   // entry when the token ends here
     int32_t prefix = -1;  // entry when the token ends here or goes on (a stem)
   };
   int32_t Child(int32_t node, uint8_t b) const;
+  int32_t BuildChild(int32_t node, uint8_t b) const;
   std::vector<Node> nodes_{1};
+  std::vector<uint8_t> kid_byte_;
+  std::vector<int32_t> kid_node_;
+  std::array<int32_t, 256> root_;
 };
 
 struct Lexicon {

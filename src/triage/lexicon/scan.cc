@@ -18,6 +18,7 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
 bool IsWordChar(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c >= 0x400 && c <= 0x45F) return true;
   if (IsHan(c)) return false;
   if (u_isalnum(static_cast<UChar32>(c))) return true;
   int8_t t = u_charType(static_cast<UChar32>(c));
@@ -132,6 +133,10 @@ void ScanText(std::string_view s, Scan* out) {
   while (i < s.size()) {
     size_t start = i;
     unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b == ' ' || b == '\t' || b == '\r') {
+      ++i;
+      continue;
+    }
     if (b == ':' || b == ';' || b == '>' || b == '<' || b == '=') {
       if (size_t n = MatchEmoticon(s, i)) {
         Token& t = push(TokenKind::kEmoticon, i, i + n);
@@ -150,7 +155,44 @@ void ScanText(std::string_view s, Scan* out) {
       size_t j = start;
       while (j < s.size()) {
         size_t k = j;
-        char32_t d = DecodeUtf8(s, &k);
+        unsigned char byte = static_cast<unsigned char>(s[j]);
+        char32_t d = byte < 0x80 ? (++k, byte) : DecodeUtf8(s, &k);
+        if (d < 0x80) {  // fast path: ASCII letters and digits
+          if (d >= 'a' && d <= 'z') {
+            ++lower;
+            digits_only = false;
+            out->folded.push_back(static_cast<char>(d));
+            j = k;
+            continue;
+          }
+          if (d >= 'A' && d <= 'Z') {
+            ++upper;
+            digits_only = false;
+            out->folded.push_back(static_cast<char>(d + 32));
+            j = k;
+            continue;
+          }
+          if (d >= '0' && d <= '9') {
+            out->folded.push_back(static_cast<char>(d));
+            j = k;
+            continue;
+          }
+        }
+        if (d >= 0x400 && d <= 0x45F) {  // fast path: Russian letters
+          char32_t f = d;
+          if (d < 0x430) {
+            ++upper;
+            f = d < 0x410 ? d + 0x50 : d + 0x20;
+          } else {
+            ++lower;
+          }
+          if (f == 0x451) f = 0x435;
+          digits_only = false;
+          latin = false;
+          AppendUtf8(f, &out->folded);
+          j = k;
+          continue;
+        }
         if (!IsWordChar(d)) {
           // Keep "don't" and "1.500" / "24,5" in one token.
           if (k < s.size() && j > start) {
@@ -180,7 +222,12 @@ void ScanText(std::string_view s, Scan* out) {
         } else if (u_islower(static_cast<UChar32>(d))) {
           ++lower;
         }
-        AppendUtf8(FoldChar(d), &out->folded);
+        char32_t f = FoldChar(d);
+        if (f == d) {
+          out->folded.append(s.data() + j, k - j);
+        } else {
+          AppendUtf8(f, &out->folded);
+        }
         j = k;
       }
       end = j;
