@@ -143,10 +143,11 @@ void Walker::Entry(const lexicon::Entry& e, std::string_view surface, bool caps,
       h.base = e.value;
       double v = e.value;
       bool negated = neg_left_ > 0;
-      if (int_left_ > 0 && !(negated && int_mult_ > 1)) h.mult = int_mult_;
+      if (int_left_ > 0) h.mult = int_mult_;
       v *= h.mult;
       if (negated) {
-        v *= kNegationFactor;
+        // "not very good" is milder than "not good": divide the boost out twice.
+        v *= kNegationFactor / (h.mult > 1 ? h.mult * h.mult : 1);
         h.negated = true;
         h.surface = neg_surface_ + " '" + h.surface + "'";
       }

@@ -14,7 +14,8 @@
 //    verb flips that verb ("det virker ikke").
 //  * Intensifiers scale the next scored word within 2 words (meget/mycket/veldig/очень/非常/
 //    很/very/extremely x1.5..2; lidt/lite/немного/有点/a bit x0.6). A negated intensified
-//    word is only flipped, not boosted ("not very good" is mildly negative).
+//    word is flipped and weakened by the multiplier ("not very good" is milder than
+//    "not good").
 //  * "but/men/но/但是": the words before it in the sentence count half.
 //  * A sentence ending in "!" multiplies its words by 1.1 per "!" up to 1.3; "?!" or "???"
 //    adds -0.3 when the sentence has no scored word (exasperation) and otherwise x1.2.

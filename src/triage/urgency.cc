@@ -49,9 +49,6 @@ class Walker {
 };
 
 void Walker::Cue(EntryKind kind, double weight, std::string text) {
-  for (auto& [k, w] : weights_) {
-    if (k == kind) weight *= 0.5;  // a second cue of the same kind counts half
-  }
   weights_.emplace_back(kind, weight);
   r_.cues.push_back(std::move(text));
 }
@@ -170,8 +167,16 @@ UrgencyResult Walker::Run() {
   if (bangs >= 3) Cue(EntryKind::kNow, kEmphasisWeight, "!!!");
   if (scan_.caps_words >= 3 && scan_.caps_words * 10 >= scan_.words * 3)
     Cue(EntryKind::kNow, kEmphasisWeight, "CAPS");
+  // The strongest cue of each kind counts fully, further ones of that kind half.
+  std::sort(weights_.begin(), weights_.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first
+                                                                         : a.second > b.second; });
   double keep = 1;
-  for (auto [k, w] : weights_) keep *= 1 - std::clamp(w, 0.0, 1.0);
+  for (size_t k = 0; k < weights_.size(); ++k) {
+    double w = weights_[k].second;
+    if (k > 0 && weights_[k - 1].first == weights_[k].first) w *= 0.5;
+    keep *= 1 - std::clamp(w, 0.0, 1.0);
+  }
   r_.score = kUrgencyBase + (1 - kUrgencyBase) * (1 - keep);
   if (calm_) r_.score *= kCalmFactor;
   r_.label = r_.score < 0.15 ? "low" : r_.score < 0.45 ? "normal" : r_.score < 0.75 ? "high" : "critical";

@@ -45,6 +45,7 @@ u.cverb 0 {annuller*,afmeld*,stop,stoppe,lukke,luk,slette,slet,afslutte,afslut}
 u.cobj 0 {abonnement*,konto,kontoen,medlemskab*,aftale*,kontrakt*,tjenesten}
 u.legal 0.7 {advokat*,retssag*,retten,domstol*,sagsanlæg*,sagsøge*,stævne*,forbrugerombudsmand*,forbrugerklagenævn*,ankenævn*,forbrugerrådet,forbruger europa,forbrugerstyrelsen,politi*,politianmeld*,juridisk*,mine rettigheder,købeloven,retshjælp}
 u.money 0.45 {trukket to gange,dobbelt trukket,trukket dobbelt,hævet to gange,trukket for meget,opkrævet to gange,dobbeltbetaling,dobbelt betaling,betalt to gange,mistet penge,mine penge,stjålet}
+u.money 0.45 {trukket,hævet,opkrævet,taget} {pengene,beløbet,penge} to gange
 u.money 0.3 {pengene tilbage,penge tilbage,tilbagebetaling,refusion}
 u.money 0.15 {refundering,penge}
 u.calm 0 {ingen hast,ingen hastværk,haster ikke,det haster ikke,når i har tid,når du har tid,når i får tid,i ro og mag,ikke vigtigt,ikke akut,intet hastværk,i har god tid,ingen stress}

@@ -46,6 +46,7 @@ u.cverb 0 {avslutt*,kanseller*,avbestill*,slett,slette,stenge,steng,stopp,stoppe
 u.cobj 0 {abonnement*,konto,kontoen,medlemskap*,avtale*,kontrakt*,tjenesten}
 u.legal 0.7 {advokat*,jurist*,rettslige skritt,rettssak*,retten,domstol*,forliksråd*,saksøke*,forbrukerrådet,forbrukertilsynet,forbrukerklageutvalget,forbrukerombudet,politianmeld*,politiet,mine rettigheter,forbrukerkjøpsloven}
 u.money 0.45 {trukket to ganger,belastet to ganger,dobbelt trukket,trukket dobbelt,dobbeltbelast*,betalt to ganger,mistet penger,pengene mine,stjålet}
+u.money 0.45 {trukket,belastet,tatt} {pengene,beløpet,penger} to ganger
 u.money 0.3 {pengene tilbake,penger tilbake,tilbakebetaling*,refusjon*}
 u.money 0.15 {penger}
 u.calm 0 {ingen hast,haster ikke,det haster ikke,ikke akutt,når dere har tid,når du har tid,i ro og mak,ikke viktig,ingen stress}

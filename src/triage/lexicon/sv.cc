@@ -47,6 +47,7 @@ u.cverb 0 {avsluta*,avbryt*,radera*,stäng,stänga,stänger,annullera*,avbestäl
 u.cobj 0 {abonnemang*,konto,kontot,medlemskap*,avtal*,prenumeration*,tjänsten}
 u.legal 0.7 {advokat*,jurist*,rättsliga åtgärder,rättslig*,domstol*,tingsrätt*,stämma er,stämmer er,stämma företaget,stämning,arn,allmänna reklamationsnämnden,reklamationsnämnden,konsumentverket,konsumentombudsmannen,kronofogden,polisanmäl*,polisen,mina rättigheter,konsumentköplagen}
 u.money 0.45 {dragits två gånger,dragit två gånger,dragna två gånger,dubbeldragning,dubbeldebiter*,debiterats två gånger,betalat två gånger,förlorat pengar,mina pengar,stulit,stulna}
+u.money 0.45 {dragit,dragits,debiterat,debiterats,tagit,belastat} {pengarna,pengar,beloppet,mig} två gånger
 u.money 0.3 {pengarna tillbaka,pengar tillbaka,återbetalning*}
 u.money 0.15 {pengar}
 u.calm 0 {ingen brådska,det är ingen brådska,inte bråttom,ingen stress,inte akut,inte brådskande,när ni har tid,när du har tid,när ni hinner,när du hinner,i lugn och ro,inte viktigt}
