@@ -173,25 +173,29 @@ int main(int argc, char** argv) {
     sets6.erase("sentences");
     svar::triage::language::Tuning best;
     double best_acc = 0;
-    for (double member : {3.0, 6.0, 10.0, 15.0}) {
+    for (double member : {5.0, 10.0, 20.0}) {
       for (double freq : {3.0, 6.0, 10.0}) {
-        for (double cld : {0.0, 1.0, 3.0}) {
+        for (double cld : {1.0, 3.0}) {
+          for (double ngram : {0.25, 0.5, 1.0}) {
           svar::triage::language::Tuning t;
+          t.ngram_weight = ngram;
           t.member_bonus = member;
           t.frequent_bonus = freq;
           t.cld2_weight = cld;
           LanguageDetector det(desk6, t);
           double acc = Run("", det, desk6, sets6, false, true);
-          std::printf("member %.1f frequent %.1f cld2 %.1f: %.4f\n", member, freq, cld, acc);
+          std::printf("ngram %.2f member %.1f frequent %.1f cld2 %.1f: %.4f\n", ngram, member, freq,
+                      cld, acc);
           if (acc > best_acc) {
             best_acc = acc;
             best = t;
           }
+          }
         }
       }
     }
-    std::printf("best: member %.1f frequent %.1f cld2 %.1f: %.4f (odd lines, desk6)\n",
-                best.member_bonus, best.frequent_bonus, best.cld2_weight, best_acc);
+    std::printf("best: ngram %.2f member %.1f frequent %.1f cld2 %.1f: %.4f (odd lines, desk6)\n",
+                best.ngram_weight, best.member_bonus, best.frequent_bonus, best.cld2_weight, best_acc);
     return 0;
   }
 

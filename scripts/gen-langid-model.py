@@ -7,7 +7,7 @@ src/triage/language/ngram_model.h, from Debian word lists (no frequencies, one w
 
 What is stored is statistics, not the lists: for character 1..5-grams of each lower-cased word
 (with ^ and $ marking its ends) a hashed table of quantised -ln P(gram | language), and for
-words of up to 10 letters a hashed membership bit per language. Neither can be turned back
+words of up to 10 letters two hashed membership bits per language (a Bloom filter). Neither can be turned back
 into the lists. Licences of the sources: wdanish, wswedish, wnorwegian, wngerman GPL-2+,
 wbritish (SCOWL) public domain / permissive. The blob is zstd-compressed and base64-encoded so
 that it compiles fast; the hash (FNV-1a 32) and layout must match ngram_model.cc.
@@ -25,8 +25,7 @@ SCALE = 8.0       # stored cost = round(-ln p * SCALE), 0..254; 255 = unseen in 
 K = 0.5           # additive smoothing for unseen grams
 
 
-def fnv1a(data: bytes) -> int:
-    h = 2166136261
+def fnv1a(data: bytes, h: int = 2166136261) -> int:
     for b in data:
         h ^= b
         h = (h * 16777619) & 0xFFFFFFFF
@@ -65,8 +64,10 @@ def main():
                     g = s[i:i + n]
                     if g != '^' and g != '$':
                         counts[n][g] += 1
-            if len(w) <= MAX_WORD_LEN:
-                words_table[fnv1a(s.encode()) & (nw - 1)] |= 1 << li
+            if len(w) <= MAX_WORD_LEN:  # two hashed bits (a Bloom filter with k = 2)
+                h1 = fnv1a(s.encode())
+                words_table[h1 & (nw - 1)] |= 1 << li
+                words_table[fnv1a(s.encode(), h1) & (nw - 1)] |= 1 << li
         lf = []
         for n in range(1, MAX_ORDER + 1):
             total = sum(counts[n].values())

@@ -241,10 +241,10 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
       double s = 0;
       const int m = model_index_[i];
       if (m >= 0) {
-        s = -costs[m] + tuning_.member_bonus * members[m] + tuning_.frequent_bonus * frequent[m];
+        s = -tuning_.ngram_weight * costs[m] + tuning_.member_bonus * members[m] + tuning_.frequent_bonus * frequent[m];
       } else {
         // Outside the model: as good as the best model language if CLD2 agrees.
-        s = (best_model_cost < 1e299 ? -best_model_cost : 0) -
+        s = (best_model_cost < 1e299 ? -tuning_.ngram_weight * best_model_cost : 0) -
             3.0 * static_cast<double>(scan.latin_words.size());
       }
       s += tuning_.cld2_weight * std::log(cld_share(canon_[i]) + 0.05);

@@ -37,7 +37,8 @@ const Lists& GetLists() {
         "over ved mod uden hos jo vel nok heller dog hej kære min mit mine din dit dine vores jeres "
         "deres hun han os dem hende ham hendes hans blive gøre gjort kommer kom får fik fået sendt "
         "sende skrive skrev tilbagebetaling refusion konto adgangskode levering leveret vare varen "
-        "varer hurtigt snart allerede stadigvæk forstår ønsker ønske behov bedes");
+        "varer hurtigt snart allerede stadigvæk forstår ønsker ønske behov bedes åbne åbner åbnede "
+        "åbnet købe bog bøger sige siger sagde spørge spurgte uden lave laver lavede nummer kasse");
     l.by_lang["nb"] = Words(
         "ikke jeg hva hvordan hvorfor når hvem hvilken hvilke også mye meget noen noe meg deg seg "
         "dere av etter være vært ble blir kan skal vil ville hadde har med til fra på og det den de "
@@ -49,7 +50,8 @@ const Lists& GetLists() {
         "uten hos jo vel nok heller likevel hei kjære min mitt mine din ditt dine vår vårt våre "
         "deres hun han oss dem henne ham hennes hans bli gjøre gjort kommer kom får fikk fått sendt "
         "sende skrive skrev tilbakebetaling refusjon konto passord levering levert vare varen varer "
-        "raskt snart allerede forstår ønsker ønske behov vennligst");
+        "raskt snart allerede forstår ønsker ønske behov vennligst åpne åpner åpnet "
+        "kjøpe bok bøker si sier sa spørre spurte lage lager laget nummer størrelse");
     l.by_lang["nn"] = Words(
         "ikkje eg kva korleis kvifor når kven kva for også òg mykje noko nokon nokre meg deg seg "
         "dykk av etter vere vore vart blei blir kan skal vil ville hadde har med til frå på og det "
@@ -72,7 +74,8 @@ const Lists& GetLists() {
         "upp in hem därför eftersom mellan under över vid mot utan hos ju väl nog heller dock hej "
         "hallå kära min mitt mina din ditt dina vår vårt våra ni oss dem honom henne hennes hans "
         "hon han bli göra gjort kommer kom får skickat skicka skriva skrev återbetalning konto "
-        "lösenord leverans levererad vara varan varor snabbt snart redan förstår önskar behöver");
+        "lösenord leverans levererad vara varan varor snabbt snart redan förstår önskar behöver "
+        "öppna öppnar öppnade köpa bok böcker säga säger sa fråga frågade göra gör gjorde storlek");
     l.by_lang["en"] = Words(
         "the and is are was were be been being have has had not no yes i you he she it we they me "
         "him her us them my your his its our their this that these those with from for of to in "

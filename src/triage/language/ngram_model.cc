@@ -140,7 +140,8 @@ void NgramModel::ScoreWord(std::string_view w, std::array<double, kMaxModelLangu
   if (member != nullptr) {
     *member = 0;
     if (static_cast<int>(n_cp) - 2 <= max_word_len_) {
-      *member = words_[Fnv1a(buf, len) & word_mask_];
+      uint32_t h1 = Fnv1a(buf, len);
+      *member = words_[h1 & word_mask_] & words_[Fnv1a(buf, len, h1) & word_mask_];
     }
   }
 }
