@@ -95,10 +95,11 @@ class KnowledgeBase(unittest.TestCase):
         test.assertEqual(status, 403)  # admins only
         time.sleep(1.0)  # the index picks the synonyms up within a second
 
-    # Measured on this corpus (issue 3 is still open; these rise to 1.0 as ranking improves):
-    # 86 of 88 queries find their article first, 79 of 88 also the right passage.
-    MIN_ARTICLE_FIRST = 0.95
-    MIN_RIGHT_PASSAGE = 0.85
+    # Measured on this corpus: all 88 queries find their article first; 82 of 88 also the
+    # passage a person chose as the answer. The six others show a neighbouring section of the
+    # right article (docs/knowledge-base.md lists them and why).
+    MIN_ARTICLE_FIRST = 1.0
+    MIN_RIGHT_PASSAGE = 0.93
 
     def test_queries_find_article_and_passage(self):
         self.install_synonyms(self)

@@ -6,12 +6,15 @@
 
 #include "knowledge/search/analysis.h"
 #include "knowledge/search/schema.h"
+#include "knowledge/search/stop_words.h"
 
 namespace svar::knowledge {
 namespace {
 
 constexpr double kFrequentShare = 0.35;
 constexpr Xapian::doccount kFrequentMinDocs = 200;
+// A stop word's share in choosing the passage (a question word counts fully: stop_words.h).
+constexpr double kStopWordPassageWeight = 0.3;
 
 bool HasDigit(std::string_view s) {
   for (char c : s)
@@ -213,7 +216,13 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
     for (const auto& alt : concept_.alternatives)
       if (alt.terms.size() == 1) concept_df = std::max(concept_df, db.get_termfreq(alt.terms[0]));
     concept_.idf = idf(concept_df);
-    if (docs >= kFrequentMinDocs && static_cast<double>(df) > kFrequentShare * docs) {
+    if (IsStopWord(lang, w.folded)) {
+      frequent.push_back(std::move(word));
+      if (!IsQuestionWord(lang, w.folded))
+        for (auto& alt : concept_.alternatives) alt.weight *= kStopWordPassageWeight;
+      out.concepts.push_back(std::move(concept_));
+      if (!learned_word.empty()) learned.push_back(std::move(learned_word));
+    } else if (docs >= kFrequentMinDocs && static_cast<double>(df) > kFrequentShare * docs) {
       frequent.push_back(std::move(word));
       frequent_concepts.push_back(std::move(concept_));
       if (!learned_word.empty()) learned.push_back(std::move(learned_word));
@@ -223,11 +232,11 @@ BuiltQuery BuildQuery(const Xapian::Database& db, std::string_view text, std::st
       if (!learned_word.empty()) parts.push_back(std::move(learned_word));
     }
   }
-  // Words found nearly everywhere ("the", "og", "и") add little to BM25 but cost the most:
-  // they are dropped, unless the query has nothing else.
+  // Stop words (stop_words.h) and words found nearly everywhere add little to BM25 but cost
+  // the most: they are dropped, unless the query has nothing else.
   if (parts.empty()) {
     parts = std::move(frequent);
-    out.concepts = std::move(frequent_concepts);
+    for (auto& c : frequent_concepts) out.concepts.push_back(std::move(c));
   }
   for (auto& q : learned) parts.push_back(std::move(q));
   out.words = words.size();
