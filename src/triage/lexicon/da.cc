@@ -30,6 +30,13 @@ x0.6 {lidt,en smule,noget,lettere}
 0.6 {flot*,dejlig*,skøn*,herlig*,glimrende,taknemmelig*,imponere*,begejstre*,super,supergod*,superglad,topklasse,tip top,meget tilfreds,perfekt*}
 0.7 {fantastisk*,fremragende,elsker,lykkelig*,genial*,fornem*,enestående,over al forventning,helt perfekt}
 
+# --- broken promises and devices that do not start
+0.5 {satte pris på,satte stor pris på}
+-0.5 kan ikke {tænde,starte,åbne,oplade}
+-0.6 til grin
+-0.5 ingen {ringede,kom,svarede,dukkede op}
+-0.2 {telefonkø,telefonkøen}
+
 # --- urgency
 u.now 0.5 {straks,omgående,øjeblikkelig*,akut,akutte,haster,hastesag,det haster,hurtigst muligt,snarest,snarest muligt,med det samme,så hurtigt som muligt,så hurtigt som overhovedet muligt,nødsituation,kritisk}
 u.now 0.3 {hurtigt svar,skynd jer,hurtigst,trustpilot,dårlig anmeldelse,sociale medier}

@@ -38,6 +38,11 @@ x0.6 {a bit,a little,slightly,somewhat,kind of,sort of,rather,fairly,mildly}
 0.7 {perfect,awesome,love,loved,loving,brilliant,superb,amazing,excellent job,wonderful,fantastic,thrilled,delighted,excellent,outstanding,exceptional,marvellous,marvelous,first class,top notch,very happy,extremely happy,above and beyond}
 0.3 {good morning to you,ok now,all good,all set,no complaints,fair,reasonable,fortunate,handy,useful,quality,support was helpful}
 
+# --- broken promises and devices that do not start
+-0.5 won't {turn on,start,open,load,charge,boot}
+-0.5 {nobody,no one} {called,came,answered,replied,responded,got back,showed up}
+-0.3 {on hold,went dead,cut off}
+
 # --- urgency
 u.now 0.5 {urgent,urgently,asap,immediately,immediate,emergency,critical}
 u.now 0.45 {right away,right now,as soon as possible,at once,without delay,straight away,top priority,time sensitive,time-sensitive}

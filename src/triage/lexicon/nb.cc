@@ -31,6 +31,12 @@ x0.6 {litt,noe,en smule,lite}
 0.7 {fantastisk*,utmerket,strålende,elsker,lykkelig*,enestående,over forventning,kjempefornøyd*,superfornøyd*,veldig fornøyd}
 0.3 {best,beste,rimelig pris,nyttig*,tydelig*}
 
+# --- broken promises and devices that do not start
+0.5 {satte pris på,satte stor pris på}
+-0.5 {starter ikke,startet ikke,lar seg ikke starte}
+-0.5 ingen {ringte,kom,svarte,dukket opp}
+-0.2 {telefonkø,telefonkøen}
+
 # --- urgency
 u.now 0.5 {umiddelbart,øyeblikkelig,straks,omgående,akutt,haster,det haster,hastesak,snarest,snarest mulig,så fort som mulig,så snart som mulig,med en gang,nødsituasjon,kritisk}
 u.now 0.3 {skynd dere,fort,trustpilot,dårlig anmeldelse,sosiale medier}

@@ -32,6 +32,11 @@ x0.6 {lite,något,en aning}
 0.7 {fantastisk*,utmärkt*,underbar*,älskar,lycklig*,strålande,enastående,över förväntan,jättenöjd*,supernöjd*,mycket nöjd}
 0.3 {bäst,bästa,rimlig*,användbar*,tydlig*,tur}
 
+# --- broken promises and devices that do not start
+-0.5 {startar inte,startade inte,går inte att starta,går inte att öppna}
+-0.5 ingen {ringde,kom,svarade,dök upp}
+-0.2 {telefonkö,telefonkön}
+
 # --- urgency
 u.now 0.5 {omedelbart,omgående,genast,akut,akuta,brådskande,brådskar,det brådskar,snarast,snarast möjligt,så snart som möjligt,så fort som möjligt,med en gång,bråttom,det är bråttom,nödläge,kritiskt}
 u.now 0.3 {direkt,skynda,fort,trustpilot,dålig recension,sociala medier}
