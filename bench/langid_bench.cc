@@ -1,7 +1,7 @@
 // langid_bench: accuracy and speed of language identification (src/triage/language.h).
 //
 //   nice ninja -C build-lang langid_bench && build-lang/bench/langid_bench
-//   build-lang/bench/langid_bench --tune     # grid over the weights, odd lines only
+//   build-lang/bench/langid_bench --tune [member_ngram_share] [family|all]  # weight grid, odd lines
 //
 // Data: ../shared/data/langid/{word-pairs,single-words}/<lang>.txt (1,000 lines each, read at
 // run time, never copied) and the repository's own tests/corpora/langid/sentences.tsv.
@@ -18,6 +18,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
@@ -176,8 +177,10 @@ int main(int argc, char** argv) {
     for (double member : {5.0, 10.0, 20.0}) {
       for (double freq : {3.0, 6.0, 10.0}) {
         for (double cld : {1.0, 3.0}) {
-          for (double ngram : {0.25, 0.5, 1.0}) {
+          for (double ngram : {0.5, 1.0}) {
           svar::triage::language::Tuning t;
+          if (argc > 2) t.member_ngram_share = std::atof(argv[2]);
+          if (argc > 3) t.cld2_family_only = std::string(argv[3]) == "family";
           t.ngram_weight = ngram;
           t.member_bonus = member;
           t.frequent_bonus = freq;

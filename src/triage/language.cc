@@ -211,9 +211,24 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
       }
       return 0.0;
     };
-    std::array<double, kMaxModelLanguages> costs{};
-    std::array<int, kMaxModelLanguages> members{};
-    std::array<int, kMaxModelLanguages> frequent{};
+    // CLD2 cannot tell the Scandinavian languages apart on short text (it calls short Danish
+    // and Swedish "Norwegian"), so for them it only votes for the family.
+    auto scandinavian = [](std::string_view c) {
+      return c == "da" || c == "nb" || c == "nn" || c == "sv";
+    };
+    auto cld_family_share = [&](std::string_view canon) {
+      if (!scandinavian(canon)) return cld_share(canon);
+      double sum = 0;
+      for (const auto& [code, pct] : cld.languages) {
+        if (scandinavian(code)) sum += pct / 100.0;
+      }
+      return sum;
+    };
+    // Per word: a word in a language's word list costs that language nothing; otherwise the
+    // language pays member_bonus plus how much less likely the word's n-grams are in it than in
+    // the likeliest language. So words the languages share are neutral, and the n-gram model
+    // decides only for words that no list, or only some lists, contain.
+    std::array<double, kMaxModelLanguages> text_score{};
     auto model = NgramModel::Get();
     int n_model_langs = 0;
     std::array<std::string_view, kMaxModelLanguages> model_codes{};
@@ -221,18 +236,25 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
       n_model_langs = static_cast<int>((*model)->languages().size());
       for (int l = 0; l < n_model_langs; ++l) model_codes[l] = (*model)->languages()[l];
       for (const auto& w : scan.latin_words) {
+        std::array<double, kMaxModelLanguages> costs{};
         uint32_t member = 0;
         (*model)->ScoreWord(w, costs, &member);
+        double base = *std::min_element(costs.begin(), costs.begin() + n_model_langs);
         unsigned fw = language::FrequentWordMask(w, model_codes.data(), n_model_langs);
         for (int l = 0; l < n_model_langs; ++l) {
-          if (member & (1u << l)) ++members[l];
-          if (fw & (1u << l)) ++frequent[l];
+          double ngram = tuning_.ngram_weight * (costs[l] - base);
+          if (member & (1u << l)) {
+            text_score[l] -= tuning_.member_ngram_share * ngram;
+          } else {
+            text_score[l] -= tuning_.member_bonus + ngram;
+          }
+          if (fw & (1u << l)) text_score[l] += tuning_.frequent_bonus;
         }
       }
     }
-    double best_model_cost = 1e300;
+    double best_model_score = -1e300;
     for (size_t i = 0; i < n; ++i) {
-      if (model_index_[i] >= 0) best_model_cost = std::min(best_model_cost, costs[model_index_[i]]);
+      if (model_index_[i] >= 0) best_model_score = std::max(best_model_score, text_score[model_index_[i]]);
     }
     std::vector<double> latin_score(n, -1e300);
     double latin_max = -1e300;
@@ -241,13 +263,13 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
       double s = 0;
       const int m = model_index_[i];
       if (m >= 0) {
-        s = -tuning_.ngram_weight * costs[m] + tuning_.member_bonus * members[m] + tuning_.frequent_bonus * frequent[m];
+        s = text_score[m];
       } else {
         // Outside the model: as good as the best model language if CLD2 agrees.
-        s = (best_model_cost < 1e299 ? -tuning_.ngram_weight * best_model_cost : 0) -
+        s = (best_model_score > -1e299 ? best_model_score : 0) -
             3.0 * static_cast<double>(scan.latin_words.size());
       }
-      s += tuning_.cld2_weight * std::log(cld_share(canon_[i]) + 0.05);
+      s += tuning_.cld2_weight * std::log((tuning_.cld2_family_only ? cld_family_share(canon_[i]) : cld_share(canon_[i])) + 0.05);
       if (m < 0) s += 4.0 * tuning_.cld2_weight * cld_share(canon_[i]);
       latin_score[i] = s / tuning_.temperature;
       latin_max = std::max(latin_max, latin_score[i]);

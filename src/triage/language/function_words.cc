@@ -38,7 +38,8 @@ const Lists& GetLists() {
         "deres hun han os dem hende ham hendes hans blive gøre gjort kommer kom får fik fået sendt "
         "sende skrive skrev tilbagebetaling refusion konto adgangskode levering leveret vare varen "
         "varer hurtigt snart allerede stadigvæk forstår ønsker ønske behov bedes åbne åbner åbnede "
-        "åbnet købe bog bøger sige siger sagde spørge spurgte uden lave laver lavede nummer kasse");
+        "åbnet købe bog bøger sige siger sagde spørge spurgte uden lave laver lavede nummer kasse brug bruge bruger brugt "
+        "behøver skal skulle tilbud");
     l.by_lang["nb"] = Words(
         "ikke jeg hva hvordan hvorfor når hvem hvilken hvilke også mye meget noen noe meg deg seg "
         "dere av etter være vært ble blir kan skal vil ville hadde har med til fra på og det den de "
@@ -51,7 +52,8 @@ const Lists& GetLists() {
         "deres hun han oss dem henne ham hennes hans bli gjøre gjort kommer kom får fikk fått sendt "
         "sende skrive skrev tilbakebetaling refusjon konto passord levering levert vare varen varer "
         "raskt snart allerede forstår ønsker ønske behov vennligst åpne åpner åpnet "
-        "kjøpe bok bøker si sier sa spørre spurte lage lager laget nummer størrelse");
+        "kjøpe bok bøker si sier sa spørre spurte lage lager laget nummer størrelse bruk bruke bruker brukt "
+        "trenger trengte tilbud");
     l.by_lang["nn"] = Words(
         "ikkje eg kva korleis kvifor når kven kva for også òg mykje noko nokon nokre meg deg seg "
         "dykk av etter vere vore vart blei blir kan skal vil ville hadde har med til frå på og det "
@@ -75,7 +77,8 @@ const Lists& GetLists() {
         "hallå kära min mitt mina din ditt dina vår vårt våra ni oss dem honom henne hennes hans "
         "hon han bli göra gjort kommer kom får skickat skicka skriva skrev återbetalning konto "
         "lösenord leverans levererad vara varan varor snabbt snart redan förstår önskar behöver "
-        "öppna öppnar öppnade köpa bok böcker säga säger sa fråga frågade göra gör gjorde storlek");
+        "öppna öppnar öppnade köpa bok böcker säga säger sa fråga frågade göra gör gjorde storlek använda "
+        "använder använt behövde erbjudande");
     l.by_lang["en"] = Words(
         "the and is are was were be been being have has had not no yes i you he she it we they me "
         "him her us them my your his its our their this that these those with from for of to in "
