@@ -49,6 +49,36 @@
 //   or "wrote in after viewing" outcomes; `session_id` ties a visit together.
 // - `kb_synonyms`: groups of equivalent words per locale, editable by an admin.
 // - `api_tokens.role`: what a token may do: admin, editor, reviewer or agent.
+//
+// Version 3 (triage, routing and SLA):
+//
+// - `customers` gains the customer's value: `vip`, `tier` (free text such as gold/silver),
+//   `lifetime_value` (in the desk's currency), `products_json` (a JSON string list),
+//   `language` (of the customer's latest mail, a hint for the next) and `country`.
+// - `message_triage`: what triage found in one inbound message: language (with script for
+//   Chinese and a confidence), category with confidence and source (model, rule), sentiment
+//   and urgency with labels, cancellation intent and legal threat, spam probability, churn
+//   risk, priority, `details_json` with every filter's reasons, and the time triage took.
+// - `tickets` gains the triage of the ticket as a whole: `language`, `category` (with
+//   `category_confidence` and `category_source`: model, rule or agent; an agent's choice is
+//   never overwritten), `priority` (low, normal, high, urgent) with `priority_reasons`,
+//   `sentiment`, `churn_risk`, `spam` (1 = in the spam view, never acknowledged or routed),
+//   `assignee_id` and `team` (where routing put it), the SLA `sla_policy` and its due times
+//   `first_response_due`, `next_response_due`, `resolution_due` (NULL when none), and
+//   `first_response_at`.
+// - `agents`: the people who answer: skills with levels, languages and teams as JSON,
+//   `capacity` (open tickets at most), `status` (available, away, offline), the working-hours
+//   `calendar`, and `last_assigned_at` for fair tie-breaking.
+// - `routing_decisions`: every assignment with its reason ("routed to Anna: skill billing 4,
+//   speaks da, load 3/8"): `kind` auto, queue, manual or reroute; `actor` the person for a
+//   manual one.
+// - `ticket_events`: a ticket's timeline for the SLA clock and the record: created, customer
+//   message, agent reply, status changes (pending pauses the clock), escalations fired.
+// - `category_examples`: the training data of the category classifier: imported history
+//   (`svar train categories`) and the categories agents confirmed or corrected on tickets.
+// - `triage_models`: trained models (category classifier, spam filter) as versioned blobs.
+// - `spam_lessons`: an agent's "spam" / "not spam" on a message, so a later opposite click
+//   can undo the earlier lesson.
 #include "storage/migrations.h"
 
 #include <string>
@@ -246,6 +276,111 @@ CREATE TABLE kb_synonyms (
   updated_at INTEGER NOT NULL
 );
 ALTER TABLE api_tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'
+)SQL"},
+      {3, "triage, routing and SLA", R"SQL(
+ALTER TABLE customers ADD COLUMN vip INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE customers ADD COLUMN tier TEXT NOT NULL DEFAULT '';
+ALTER TABLE customers ADD COLUMN lifetime_value REAL NOT NULL DEFAULT 0;
+ALTER TABLE customers ADD COLUMN products_json TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE customers ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE customers ADD COLUMN country TEXT NOT NULL DEFAULT '';
+ALTER TABLE customers ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE message_triage (
+  message_id INTEGER PRIMARY KEY REFERENCES messages(id),
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  language TEXT NOT NULL DEFAULT '',
+  script TEXT NOT NULL DEFAULT '',
+  language_confidence REAL NOT NULL DEFAULT 0,
+  category TEXT NOT NULL DEFAULT '',
+  category_confidence REAL NOT NULL DEFAULT 0,
+  category_source TEXT NOT NULL DEFAULT '',
+  sentiment REAL NOT NULL DEFAULT 0,
+  sentiment_label TEXT NOT NULL DEFAULT 'neutral',
+  urgency REAL NOT NULL DEFAULT 0,
+  urgency_label TEXT NOT NULL DEFAULT 'normal',
+  cancel_intent INTEGER NOT NULL DEFAULT 0,
+  legal_threat INTEGER NOT NULL DEFAULT 0,
+  spam_probability REAL NOT NULL DEFAULT 0,
+  spam INTEGER NOT NULL DEFAULT 0,
+  churn_risk REAL NOT NULL DEFAULT 0,
+  priority TEXT NOT NULL DEFAULT 'normal',
+  details_json TEXT NOT NULL DEFAULT '{}',
+  micros INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX message_triage_ticket ON message_triage(ticket_id);
+ALTER TABLE tickets ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN category_confidence REAL NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN category_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal';
+ALTER TABLE tickets ADD COLUMN priority_reasons TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE tickets ADD COLUMN sentiment TEXT NOT NULL DEFAULT 'neutral';
+ALTER TABLE tickets ADD COLUMN churn_risk REAL NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN spam INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN assignee_id INTEGER;
+ALTER TABLE tickets ADD COLUMN team TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN sla_policy TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN first_response_due INTEGER;
+ALTER TABLE tickets ADD COLUMN next_response_due INTEGER;
+ALTER TABLE tickets ADD COLUMN resolution_due INTEGER;
+ALTER TABLE tickets ADD COLUMN first_response_at INTEGER;
+CREATE INDEX tickets_assignee ON tickets(assignee_id, status);
+CREATE INDEX tickets_queue ON tickets(team, status);
+CREATE TABLE agents (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  skills_json TEXT NOT NULL DEFAULT '{}',
+  languages_json TEXT NOT NULL DEFAULT '[]',
+  teams_json TEXT NOT NULL DEFAULT '[]',
+  capacity INTEGER NOT NULL DEFAULT 8,
+  status TEXT NOT NULL DEFAULT 'available',
+  calendar TEXT NOT NULL DEFAULT '',
+  last_assigned_at INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE routing_decisions (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  agent_id INTEGER REFERENCES agents(id),
+  team TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  actor TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX routing_decisions_ticket ON routing_decisions(ticket_id, id);
+CREATE TABLE ticket_events (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  kind TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  actor TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+);
+CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, at);
+CREATE TABLE category_examples (
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  source TEXT NOT NULL,
+  ticket_id INTEGER UNIQUE REFERENCES tickets(id),
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE triage_models (
+  name TEXT PRIMARY KEY,
+  blob BLOB NOT NULL,
+  examples INTEGER NOT NULL DEFAULT 0,
+  trained_at INTEGER NOT NULL
+);
+CREATE TABLE spam_lessons (
+  message_id INTEGER PRIMARY KEY REFERENCES messages(id),
+  spam INTEGER NOT NULL,
+  actor TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+)
 )SQL"},
   };
   return kMigrations;
