@@ -1,7 +1,8 @@
 // langid_bench: accuracy and speed of language identification (src/triage/language.h).
 //
 //   nice ninja -C build-lang langid_bench && build-lang/bench/langid_bench
-//   build-lang/bench/langid_bench --tune [member_ngram_share] [family|all]  # weight grid, odd lines
+//   build-lang/bench/langid_bench --tune [member_ngram_share] [family|all]  # weight grid, odd
+//   lines
 //
 // Data: ../shared/data/langid/{word-pairs,single-words}/<lang>.txt (1,000 lines each, read at
 // run time, never copied) and the repository's own tests/corpora/langid/sentences.tsv.
@@ -134,7 +135,8 @@ std::map<std::string, std::vector<Sample>> Load(const std::string& data,
       sets[kind].insert(sets[kind].end(), v.begin(), v.end());
     }
   }
-  if (with_sentences) sets["sentences"] = ReadTsv(SVAR_SOURCE_DIR "/tests/corpora/langid/sentences.tsv");
+  if (with_sentences)
+    sets["sentences"] = ReadTsv(SVAR_SOURCE_DIR "/tests/corpora/langid/sentences.tsv");
   return sets;
 }
 
@@ -178,27 +180,28 @@ int main(int argc, char** argv) {
       for (double freq : {3.0, 6.0, 10.0}) {
         for (double cld : {1.0, 3.0}) {
           for (double ngram : {0.5, 1.0}) {
-          svar::triage::language::Tuning t;
-          if (argc > 2) t.member_ngram_share = std::atof(argv[2]);
-          if (argc > 3) t.cld2_family_only = std::string(argv[3]) == "family";
-          t.ngram_weight = ngram;
-          t.member_bonus = member;
-          t.frequent_bonus = freq;
-          t.cld2_weight = cld;
-          LanguageDetector det(desk6, t);
-          double acc = Run("", det, desk6, sets6, false, true);
-          std::printf("ngram %.2f member %.1f frequent %.1f cld2 %.1f: %.4f\n", ngram, member, freq,
-                      cld, acc);
-          if (acc > best_acc) {
-            best_acc = acc;
-            best = t;
-          }
+            svar::triage::language::Tuning t;
+            if (argc > 2) t.member_ngram_share = std::atof(argv[2]);
+            if (argc > 3) t.cld2_family_only = std::string(argv[3]) == "family";
+            t.ngram_weight = ngram;
+            t.member_bonus = member;
+            t.frequent_bonus = freq;
+            t.cld2_weight = cld;
+            LanguageDetector det(desk6, t);
+            double acc = Run("", det, desk6, sets6, false, true);
+            std::printf("ngram %.2f member %.1f frequent %.1f cld2 %.1f: %.4f\n", ngram, member,
+                        freq, cld, acc);
+            if (acc > best_acc) {
+              best_acc = acc;
+              best = t;
+            }
           }
         }
       }
     }
     std::printf("best: ngram %.2f member %.1f frequent %.1f cld2 %.1f: %.4f (odd lines, desk6)\n",
-                best.ngram_weight, best.member_bonus, best.frequent_bonus, best.cld2_weight, best_acc);
+                best.ngram_weight, best.member_bonus, best.frequent_bonus, best.cld2_weight,
+                best_acc);
     return 0;
   }
 
@@ -217,7 +220,8 @@ int main(int argc, char** argv) {
   Time("mail (da, 8 lines)", det6, mail);
   Time("short (\"Tak for hjælpen\")", det6, "Tak for hjælpen");
   Time("mail (zh)", det6,
-       "您好，我上周在你们网站上订购了一台洗衣机，订单号558213，到现在还没有收到。请问什么时候可以发货？"
+       "您好，我上周在你们网站上订购了一台洗衣机，订单号558213，到现在还没有收到。请问什么时候可以"
+       "发货？"
        "如果不能尽快送到，我想取消订单并申请退款。谢谢！");
   return 0;
 }

@@ -55,7 +55,8 @@ std::string_view TldLanguage(std::string_view email, std::string_view* tld_out) 
   size_t at = email.rfind('@');
   if (at == std::string_view::npos) return "";
   std::string_view domain = email.substr(at + 1);
-  while (!domain.empty() && (domain.back() == '>' || domain.back() == ' ' || domain.back() == '.')) {
+  while (!domain.empty() &&
+         (domain.back() == '>' || domain.back() == ' ' || domain.back() == '.')) {
     domain.remove_suffix(1);
   }
   size_t dot = domain.rfind('.');
@@ -79,14 +80,14 @@ std::string_view TldLanguage(std::string_view email, std::string_view* tld_out) 
 }
 
 struct Scan {
-  std::vector<std::string> latin_words;  // lower-cased
+  std::vector<std::string> latin_words;                // lower-cased
   double latin = 0, cyrillic = 0, han = 0, other = 0;  // letters (Han weighted 2)
   int trad_only = 0, simp_only = 0;
 };
 
 bool SkipChunk(std::string_view chunk) {
-  return chunk.find('@') != std::string_view::npos ||
-         chunk.find("://") != std::string_view::npos || chunk.starts_with("www.");
+  return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
+         chunk.starts_with("www.");
 }
 
 Scan ScanText(std::string_view text) {
@@ -254,7 +255,8 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
     }
     double best_model_score = -1e300;
     for (size_t i = 0; i < n; ++i) {
-      if (model_index_[i] >= 0) best_model_score = std::max(best_model_score, text_score[model_index_[i]]);
+      if (model_index_[i] >= 0)
+        best_model_score = std::max(best_model_score, text_score[model_index_[i]]);
     }
     std::vector<double> latin_score(n, -1e300);
     double latin_max = -1e300;
@@ -269,7 +271,9 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
         s = (best_model_score > -1e299 ? best_model_score : 0) -
             3.0 * static_cast<double>(scan.latin_words.size());
       }
-      s += tuning_.cld2_weight * std::log((tuning_.cld2_family_only ? cld_family_share(canon_[i]) : cld_share(canon_[i])) + 0.05);
+      s += tuning_.cld2_weight * std::log((tuning_.cld2_family_only ? cld_family_share(canon_[i])
+                                                                    : cld_share(canon_[i])) +
+                                          0.05);
       if (m < 0) s += 4.0 * tuning_.cld2_weight * cld_share(canon_[i]);
       latin_score[i] = s / tuning_.temperature;
       latin_max = std::max(latin_max, latin_score[i]);
@@ -293,13 +297,14 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
       logit[i] = std::log(sh + 1e-3) + std::max(in_group[i], std::log(1e-4));
     }
     if (!cld.languages.empty()) {
-      text_reason = "CLD2 " + cld.languages[0].first + " " +
-                    std::to_string(cld.languages[0].second) + "%";
+      text_reason =
+          "CLD2 " + cld.languages[0].first + " " + std::to_string(cld.languages[0].second) + "%";
     }
     // Evidence words for the reason: frequent words of the best Latin language.
     size_t best_latin = n;
     for (size_t i = 0; i < n; ++i) {
-      if (latin_score[i] > -1e299 && (best_latin == n || latin_score[i] > latin_score[best_latin])) {
+      if (latin_score[i] > -1e299 &&
+          (best_latin == n || latin_score[i] > latin_score[best_latin])) {
         best_latin = i;
       }
     }
@@ -359,7 +364,8 @@ LanguageResult LanguageDetector::Detect(std::string_view text, const LanguageHin
   for (double v : logit) z += std::exp(v - mx);
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return logit[a] > logit[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return logit[a] > logit[b]; });
   for (size_t i : order) result.scores.emplace_back(desk_[i], std::exp(logit[i] - mx) / z);
   const size_t best = order[0];
   result.code = desk_[best];

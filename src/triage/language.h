@@ -30,8 +30,10 @@
 namespace svar::triage {
 
 struct LanguageHints {
-  std::string content_language;   // Content-Language header value ("da", "sv-SE", "en, da"), may be ""
-  std::string sender_email;       // the From address; its country TLD (.dk .se .no .ru .cn .tw .hk ...) is a hint
+  std::string
+      content_language;      // Content-Language header value ("da", "sv-SE", "en, da"), may be ""
+  std::string sender_email;  // the From address; its country TLD (.dk .se .no .ru .cn .tw .hk ...)
+                             // is a hint
   std::string customer_language;  // language of this customer's earlier mail, "" if none
   std::string mailbox_default;    // the receiving mailbox's default language, "" if none
 };
@@ -41,8 +43,10 @@ struct LanguageResult {
                           // "" only when the text has no letters at all and no hint applies
   std::string script;     // for zh: "Hans" or "Hant" (answer in the customer's script); else ""
   double confidence = 0;  // 0..1: the share of the winner among the configured languages
-  std::string reason;     // one line for an agent: "text: sv 0.82 (CLD2 nb 70%, words 'inte','är'); hint .se"
-  std::vector<std::pair<std::string, double>> scores;  // every configured language, best first, sum 1
+  std::string
+      reason;  // one line for an agent: "text: sv 0.82 (CLD2 nb 70%, words 'inte','är'); hint .se"
+  std::vector<std::pair<std::string, double>>
+      scores;  // every configured language, best first, sum 1
 };
 
 class LanguageDetector {

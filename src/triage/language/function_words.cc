@@ -27,32 +27,41 @@ const Lists& GetLists() {
   static const Lists lists = [] {
     Lists l;
     l.by_lang["da"] = Words(
-        "ikke jeg hvad hvordan hvorfor hvornår hvem hvilken hvilke også meget nogen noget nogle mig "
-        "dig sig jer af efter være været blev bliver kan skal vil ville havde har med til fra på og "
+        "ikke jeg hvad hvordan hvorfor hvornår hvem hvilken hvilke også meget nogen noget nogle "
+        "mig "
+        "dig sig jer af efter være været blev bliver kan skal vil ville havde har med til fra på "
+        "og "
         "det den de er en et at som men for så når her der hvis eller kun bare tak venlig venlige "
         "hilsen hilsner mvh venligst desværre køb købt købte bestilling bestilt ordre ordren pakke "
         "pakken modtaget modtog faktura fakturaen beløb beløbet penge pengene tilbage stadig endnu "
         "aldrig altid hjælp hjælpe spørgsmål svar uge ugen dag måned nu sådan selv hver alle andre "
         "mere mest nej ja godt god gerne igen mange lidt ud op ind hjem derfor fordi mellem under "
-        "over ved mod uden hos jo vel nok heller dog hej kære min mit mine din dit dine vores jeres "
+        "over ved mod uden hos jo vel nok heller dog hej kære min mit mine din dit dine vores "
+        "jeres "
         "deres hun han os dem hende ham hendes hans blive gøre gjort kommer kom får fik fået sendt "
         "sende skrive skrev tilbagebetaling refusion konto adgangskode levering leveret vare varen "
         "varer hurtigt snart allerede stadigvæk forstår ønsker ønske behov bedes åbne åbner åbnede "
-        "åbnet købe bog bøger sige siger sagde spørge spurgte uden lave laver lavede nummer kasse brug bruge bruger brugt "
+        "åbnet købe bog bøger sige siger sagde spørge spurgte uden lave laver lavede nummer kasse "
+        "brug bruge bruger brugt "
         "behøver skal skulle tilbud");
     l.by_lang["nb"] = Words(
         "ikke jeg hva hvordan hvorfor når hvem hvilken hvilke også mye meget noen noe meg deg seg "
-        "dere av etter være vært ble blir kan skal vil ville hadde har med til fra på og det den de "
-        "er en et ei at som men for så her der hvis eller bare kun takk vennlig vennlige hilsen mvh "
+        "dere av etter være vært ble blir kan skal vil ville hadde har med til fra på og det den "
+        "de "
+        "er en et ei at som men for så her der hvis eller bare kun takk vennlig vennlige hilsen "
+        "mvh "
         "dessverre kjøp kjøpt kjøpte bestilling bestilt ordre ordren pakke pakken mottatt mottok "
         "faktura fakturaen beløp beløpet penger pengene tilbake fortsatt ennå aldri alltid hjelp "
         "hjelpe spørsmål svar uke uken dag måned nå slik sånn selv hver alle andre mer mest nei ja "
         "godt god gjerne igjen mange litt ut opp inn hjem derfor fordi mellom under over ved mot "
         "uten hos jo vel nok heller likevel hei kjære min mitt mine din ditt dine vår vårt våre "
-        "deres hun han oss dem henne ham hennes hans bli gjøre gjort kommer kom får fikk fått sendt "
-        "sende skrive skrev tilbakebetaling refusjon konto passord levering levert vare varen varer "
+        "deres hun han oss dem henne ham hennes hans bli gjøre gjort kommer kom får fikk fått "
+        "sendt "
+        "sende skrive skrev tilbakebetaling refusjon konto passord levering levert vare varen "
+        "varer "
         "raskt snart allerede forstår ønsker ønske behov vennligst åpne åpner åpnet "
-        "kjøpe bok bøker si sier sa spørre spurte lage lager laget nummer størrelse bruk bruke bruker brukt "
+        "kjøpe bok bøker si sier sa spørre spurte lage lager laget nummer størrelse bruk bruke "
+        "bruker brukt "
         "trenger trengte tilbud");
     l.by_lang["nn"] = Words(
         "ikkje eg kva korleis kvifor når kven kva for også òg mykje noko nokon nokre meg deg seg "
@@ -63,7 +72,8 @@ const Lists& GetLists() {
         "spørsmål svar veke veka dag månad no slik sjølv kvar alle andre meir mest nei ja godt god "
         "gjerne igjen mange litt ut opp inn heim difor fordi mellom under over ved mot utan hjå jo "
         "vel nok heller likevel hei kjære min mi mitt mine din di ditt vår vårt våre dykkar hennar "
-        "ho han oss dei henne honom hans bli gjere gjort kjem kom får fått sendt sende skrive skreiv "
+        "ho han oss dei henne honom hans bli gjere gjort kjem kom får fått sendt sende skrive "
+        "skreiv "
         "konto passord levering levert vare vara varer raskt snart allereie forstår ønskjer behov");
     l.by_lang["sv"] = Words(
         "inte jag vad hur varför när vem vilken vilka också mycket någon något några mig dig sig "
@@ -77,7 +87,8 @@ const Lists& GetLists() {
         "hallå kära min mitt mina din ditt dina vår vårt våra ni oss dem honom henne hennes hans "
         "hon han bli göra gjort kommer kom får skickat skicka skriva skrev återbetalning konto "
         "lösenord leverans levererad vara varan varor snabbt snart redan förstår önskar behöver "
-        "öppna öppnar öppnade köpa bok böcker säga säger sa fråga frågade göra gör gjorde storlek använda "
+        "öppna öppnar öppnade köpa bok böcker säga säger sa fråga frågade göra gör gjorde storlek "
+        "använda "
         "använder använt behövde erbjudande");
     l.by_lang["en"] = Words(
         "the and is are was were be been being have has had not no yes i you he she it we they me "

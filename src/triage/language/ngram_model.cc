@@ -50,8 +50,9 @@ Result<NgramModel> Load() {
   auto raw = Decompress(*packed);
   if (!raw) return std::unexpected(raw.error());
   if (raw->size() != kNgramModelRawSize) {
-    return std::unexpected(Error{ErrorCode::kInternal, "language model: size mismatch; "
-                                                       "regenerate ngram_model_data.cc"});
+    return std::unexpected(Error{ErrorCode::kInternal,
+                                 "language model: size mismatch; "
+                                 "regenerate ngram_model_data.cc"});
   }
   return NgramModel::Parse(*raw);
 }

@@ -21,7 +21,7 @@ namespace {
 const std::vector<std::string> kDesk = {"da", "sv", "nb", "ru", "zh", "en"};
 
 struct Labelled {
-  std::string lang;    // "da", ..., "zh-Hans", "zh-Hant"
+  std::string lang;  // "da", ..., "zh-Hans", "zh-Hant"
   std::string text;
 };
 
@@ -139,10 +139,13 @@ TEST(LanguageDetector, HintsDoNotOutvoteClearText) {
   all_danish.sender_email = "kunde@firma.dk";
   all_danish.customer_language = "da";
   all_danish.mailbox_default = "da";
-  EXPECT_EQ(det.Detect("Hej! Jag har fortfarande inte fått mitt paket, kan ni hjälpa mig?",
-                       all_danish).code, "sv");
-  EXPECT_EQ(det.Detect("Hello, I still have not received my parcel. Could you help me?",
-                       all_danish).code, "en");
+  EXPECT_EQ(
+      det.Detect("Hej! Jag har fortfarande inte fått mitt paket, kan ni hjälpa mig?", all_danish)
+          .code,
+      "sv");
+  EXPECT_EQ(
+      det.Detect("Hello, I still have not received my parcel. Could you help me?", all_danish).code,
+      "en");
   EXPECT_EQ(det.Detect("Здравствуйте, я до сих пор не получил заказ.", all_danish).code, "ru");
 }
 
@@ -178,21 +181,33 @@ TEST(LanguageDetector, MixedTextGoesWithTheMajority) {
   LanguageDetector det(kDesk);
   // Swedish mail quoting an English product name and error.
   EXPECT_EQ(det.Detect("Hej, när jag startar appen står det \"Connection failed\" och sedan "
-                       "händer ingenting alls. Vad ska jag göra?", {}).code, "sv");
+                       "händer ingenting alls. Vad ska jag göra?",
+                       {})
+                .code,
+            "sv");
   // English mail with a Danish greeting.
   EXPECT_EQ(det.Detect("Hej, I ordered a lamp two weeks ago and it has not arrived yet. "
-                       "Could you check the status of my order, please?", {}).code, "en");
+                       "Could you check the status of my order, please?",
+                       {})
+                .code,
+            "en");
   // Chinese mail with an English order reference.
-  EXPECT_EQ(det.Detect("你好，我的订单 Order ID ABC-123 还没有到，请帮我查一下物流信息。", {}).code, "zh");
+  EXPECT_EQ(det.Detect("你好，我的订单 Order ID ABC-123 还没有到，请帮我查一下物流信息。", {}).code,
+            "zh");
   // Russian mail with an English signature.
   EXPECT_EQ(det.Detect("Добрый день! Заказ до сих пор не пришёл, прошу проверить статус "
-                       "доставки. Best regards, Ivan", {}).code, "ru");
+                       "доставки. Best regards, Ivan",
+                       {})
+                .code,
+            "ru");
 }
 
 TEST(LanguageDetector, AddressesAndLinksAreNotText) {
   LanguageDetector det(kDesk);
-  auto r = det.Detect("Tak! Se https://www.example.com/the-quick-brown-fox-jumps-over "
-                      "eller skriv til support-team@example.com", Sender("a@b.dk"));
+  auto r = det.Detect(
+      "Tak! Se https://www.example.com/the-quick-brown-fox-jumps-over "
+      "eller skriv til support-team@example.com",
+      Sender("a@b.dk"));
   EXPECT_EQ(r.code, "da") << r.reason;
 }
 
