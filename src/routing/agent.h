@@ -34,12 +34,12 @@ Result<AgentStatus> ParseAgentStatus(std::string_view name);
 
 struct AgentSnapshot {
   int64_t id = 0;
-  std::string name;                      // shown in reasons ("routed to Anna: ...")
-  std::map<std::string, int> skills;     // skill -> level 1..5 (0 or absent = does not have it)
-  std::vector<std::string> languages;    // "da", "sv", "nb", "ru", "zh", "en" (see above)
-  std::vector<std::string> teams;        // team names; a ticket of team T goes to members of T
-  int capacity = 8;                      // open tickets at most; <= 0 means takes none
-  int open_tickets = 0;                  // current load
+  std::string name;                    // shown in reasons ("routed to Anna: ...")
+  std::map<std::string, int> skills;   // skill -> level 1..5 (0 or absent = does not have it)
+  std::vector<std::string> languages;  // "da", "sv", "nb", "ru", "zh", "en" (see above)
+  std::vector<std::string> teams;      // team names; a ticket of team T goes to members of T
+  int capacity = 8;                    // open tickets at most; <= 0 means takes none
+  int open_tickets = 0;                // current load
   AgentStatus status = AgentStatus::kAvailable;
   // Working hours: true when the agent is at work at the given unix time. Empty = always.
   // Outside working hours an agent is treated like "away". Typically wraps the agent's
@@ -53,6 +53,9 @@ struct AgentSnapshot {
 // The routing form of a language code: lower-case primary subtag, "no"/"nn" -> "nb".
 // "" stays "".
 std::string CanonicalLanguage(std::string_view code);
+
+// True when CanonicalLanguage(code) == canonical (allocation-free).
+bool IsCanonicalLanguage(std::string_view code, std::string_view canonical);
 
 // True when the agent lists the language (compared in canonical form, see above).
 bool SpeaksLanguage(const AgentSnapshot& agent, std::string_view language);

@@ -10,15 +10,25 @@ namespace {
 
 // What an agent must meet. Strict for new tickets; widened for overdue ones.
 struct Requirements {
-  std::string team;                                   // "" = any team
-  std::string language;                               // canonical; "" = any
-  std::string fallback;                               // canonical; "" = none
-  const std::map<std::string, int>* skills = nullptr; // skill -> minimum level
-  bool any_level = false;                             // skills at any level >= 1
+  std::string team;                                    // "" = any team
+  std::string language;                                // canonical; "" = any
+  std::string fallback;                                // canonical; "" = none
+  const std::map<std::string, int>* skills = nullptr;  // skill -> minimum level
+  bool any_level = false;                              // skills at any level >= 1
 };
 
 // Why an agent does not fit, in the order checked: structural first, then transient.
-enum class Miss { kNone, kExcluded, kTeam, kLanguage, kSkill, kOffline, kAway, kOffHours, kCapacity };
+enum class Miss {
+  kNone,
+  kExcluded,
+  kTeam,
+  kLanguage,
+  kSkill,
+  kOffline,
+  kAway,
+  kOffHours,
+  kCapacity
+};
 
 bool IsTransient(Miss m) {
   return m == Miss::kOffline || m == Miss::kAway || m == Miss::kOffHours || m == Miss::kCapacity;
@@ -32,28 +42,21 @@ std::string Load(const AgentSnapshot& a) {
   return std::to_string(a.open_tickets) + "/" + std::to_string(a.capacity);
 }
 
-// The agents with their languages in canonical form, computed once per call.
+// The agents of one call, and how to ask whether one speaks a (canonical) language.
 class Pool {
  public:
-  explicit Pool(const std::vector<AgentSnapshot>& agents) : agents_(agents) {
-    langs_.reserve(agents.size());
-    for (const AgentSnapshot& a : agents) {
-      std::vector<std::string> l;
-      l.reserve(a.languages.size());
-      for (const std::string& code : a.languages) l.push_back(CanonicalLanguage(code));
-      langs_.push_back(std::move(l));
-    }
-  }
+  explicit Pool(const std::vector<AgentSnapshot>& agents) : agents_(agents) {}
   size_t size() const { return agents_.size(); }
   const AgentSnapshot& operator[](size_t i) const { return agents_[i]; }
   bool Speaks(size_t i, const std::string& canonical) const {
-    const auto& l = langs_[i];
-    return std::find(l.begin(), l.end(), canonical) != l.end();
+    const auto& l = agents_[i].languages;
+    return std::any_of(l.begin(), l.end(), [&](const std::string& code) {
+      return IsCanonicalLanguage(code, canonical);
+    });
   }
 
  private:
   const std::vector<AgentSnapshot>& agents_;
-  std::vector<std::vector<std::string>> langs_;
 };
 
 Requirements Strict(const TicketFacts& t) {
@@ -87,6 +90,20 @@ Miss Check(const Pool& pool, size_t i, const Requirements& r, int64_t now,
   if (a.at_work && !a.at_work(now)) return Miss::kOffHours;
   if (!HasRoom(a)) return Miss::kCapacity;
   return Miss::kNone;
+}
+
+// Check(...) == Miss::kNone, with the cheap tests first (the hot path of Best).
+bool Fits(const Pool& pool, size_t i, const Requirements& r, int64_t now,
+          std::optional<int64_t> excluded) {
+  const AgentSnapshot& a = pool[i];
+  if (a.status != AgentStatus::kAvailable || !HasRoom(a)) return false;
+  if (excluded && a.id == *excluded) return false;
+  if (!InTeam(a, r.team)) return false;
+  if (!r.language.empty() && !pool.Speaks(i, r.language) &&
+      (r.fallback.empty() || !pool.Speaks(i, r.fallback)))
+    return false;
+  if (!MeetsSkills(a, r)) return false;
+  return !a.at_work || a.at_work(now);
 }
 
 int SkillSum(const AgentSnapshot& a, const Requirements& r) {
@@ -125,7 +142,7 @@ Pick Best(const Pool& pool, const Requirements& r, bool vip, int64_t now,
   int second = -1;
   int level = 0;
   for (size_t i = 0; i < pool.size(); ++i) {
-    if (Check(pool, i, r, now, excluded) != Miss::kNone) continue;
+    if (!Fits(pool, i, r, now, excluded)) continue;
     const int idx = static_cast<int>(i);
     if (p.best < 0 || Compare(pool[i], pool[p.best], r, vip, &level) < 0) {
       second = p.best;
@@ -161,7 +178,7 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
 }
 
 std::string RoutedReason(const Pool& pool, const Pick& pick, const TicketFacts& t,
-                         const Requirements& r, bool vip, const RoutingOptions& o) {
+                         const Requirements& r, bool vip) {
   const AgentSnapshot& a = pool[pick.best];
   std::string s = "routed to " + NameOf(a);
   if (vip) s += t.vip ? " (VIP)" : " (churn risk " + FormatRisk(t.churn_risk) + ")";
@@ -181,14 +198,23 @@ std::string RoutedReason(const Pool& pool, const Pick& pick, const TicketFacts& 
   }
   std::string load = "load " + Load(a);
   switch (pick.decided_at) {
-    case -1: load += " (the only one who fits)"; break;
-    case 0: load += " (most skilled)"; break;
-    case 1: load += vip ? " (tied on skill, lowest load)" : " (lowest load)"; break;
-    case 2: load += " (tied on load, longest without a new ticket)"; break;
-    default: load += " (tied on load and last assignment, lowest id)"; break;
+    case -1:
+      load += " (the only one who fits)";
+      break;
+    case 0:
+      load += " (most skilled)";
+      break;
+    case 1:
+      load += vip ? " (tied on skill, lowest load)" : " (lowest load)";
+      break;
+    case 2:
+      load += " (tied on load, longest without a new ticket)";
+      break;
+    default:
+      load += " (tied on load and last assignment, lowest id)";
+      break;
   }
   parts.push_back(std::move(load));
-  (void)o;
   return s + ": " + Join(parts, ", ");
 }
 
@@ -203,33 +229,41 @@ std::string Wanted(const Requirements& r) {
     parts.push_back("speaks " + r.language + (r.fallback.empty() ? "" : " or " + r.fallback));
   if (r.skills != nullptr)
     for (const auto& [skill, level] : *r.skills)
-      parts.push_back("has " + skill + (r.any_level || level <= 1 ? "" : " >= " + std::to_string(level)));
+      parts.push_back("has " + skill +
+                      (r.any_level || level <= 1 ? "" : " >= " + std::to_string(level)));
   return Join(parts, " and ");
 }
 
 std::string MissDetail(const AgentSnapshot& a, Miss m, const Requirements& r) {
   const std::string n = NameOf(a);
   switch (m) {
-    case Miss::kOffline: return n + " offline";
-    case Miss::kAway: return n + " away";
-    case Miss::kOffHours: return n + " outside working hours";
-    case Miss::kCapacity: return n + " at capacity " + Load(a);
-    case Miss::kLanguage: return n + " does not speak " + r.language;
+    case Miss::kOffline:
+      return n + " offline";
+    case Miss::kAway:
+      return n + " away";
+    case Miss::kOffHours:
+      return n + " outside working hours";
+    case Miss::kCapacity:
+      return n + " at capacity " + Load(a);
+    case Miss::kLanguage:
+      return n + " does not speak " + r.language;
     case Miss::kSkill:
       for (const auto& [skill, level] : *r.skills) {
         const int have = SkillLevel(a, skill);
         if (have < 1) return n + " lacks " + skill;
         if (!r.any_level && have < level)
-          return n + " has " + skill + " " + std::to_string(have) + " (needs " + std::to_string(level) + ")";
+          return n + " has " + skill + " " + std::to_string(have) + " (needs " +
+                 std::to_string(level) + ")";
       }
       return n + " lacks a skill";
-    default: return n;
+    default:
+      return n;
   }
 }
 
 // Why nobody fits (without the "queued for" header).
-std::string NobodyReason(const Pool& pool, const TicketFacts& t, const Requirements& r,
-                         int64_t now, std::optional<int64_t> excluded) {
+std::string NobodyReason(const Pool& pool, const TicketFacts& t, const Requirements& r, int64_t now,
+                         std::optional<int64_t> excluded) {
   constexpr size_t kMaxNamed = 6;
   std::vector<std::string> transient, structural;
   size_t members = 0, n_transient = 0, n_structural = 0;
@@ -250,19 +284,21 @@ std::string NobodyReason(const Pool& pool, const TicketFacts& t, const Requireme
   }
   const std::string wanted = Wanted(r);
   auto listed = [&](std::vector<std::string> names, size_t total) {
-    if (total > names.size()) names.push_back("and " + std::to_string(total - names.size()) + " more");
+    if (total > names.size())
+      names.push_back("and " + std::to_string(total - names.size()) + " more");
     return " (" + Join(names, ", ") + ")";
   };
   if (n_transient > 0)
-    return "nobody available" + scope + (wanted.empty() ? "" : " " + wanted) + listed(transient, n_transient);
+    return "nobody available" + scope + (wanted.empty() ? "" : " " + wanted) +
+           listed(transient, n_transient);
   return "nobody" + scope + " " + wanted + listed(structural, n_structural);
 }
 
 Decision Assigned(const Pool& pool, const Pick& pick, const TicketFacts& t, const Requirements& r,
-                  bool vip, const RoutingOptions& o) {
+                  bool vip) {
   Decision d;
   d.agent_id = pool[pick.best].id;
-  d.reason = RoutedReason(pool, pick, t, r, vip, o);
+  d.reason = RoutedReason(pool, pick, t, r, vip);
   return d;
 }
 
@@ -279,7 +315,7 @@ Decision RouteIn(const Pool& pool, const TicketFacts& t, int64_t now, const Rout
   const Requirements r = Strict(t);
   const bool vip = TreatAsVip(t, o);
   const Pick pick = Best(pool, r, vip, now, excluded);
-  if (pick.best >= 0) return Assigned(pool, pick, t, r, vip, o);
+  if (pick.best >= 0) return Assigned(pool, pick, t, r, vip);
   return Queued(pool, t, r, now, excluded);
 }
 
@@ -322,7 +358,7 @@ TicketDecisions DrainQueue(std::vector<TicketFacts> queued, std::vector<AgentSna
     const bool vip = TreatAsVip(t, options);
     const Pick pick = Best(pool, r, vip, now, std::nullopt);
     if (pick.best < 0) continue;
-    Decision d = Assigned(pool, pick, t, r, vip, options);
+    Decision d = Assigned(pool, pick, t, r, vip);
     ApplyAt(agents, *d.agent_id, now);
     out.emplace_back(t.ticket_id, std::move(d));
   }
@@ -387,16 +423,18 @@ TicketDecisions RerouteOverdue(std::vector<TicketFacts> queued, std::vector<Agen
       if (!label.empty()) widened.push_back(label);
       const Pick pick = Best(pool, req, vip, now, std::nullopt);
       if (pick.best < 0) continue;
-      d = Assigned(pool, pick, t, req, vip, options);
-      d.reason = prefix + (widened.empty() ? "" : "; widened to " + Join(widened, ", ")) + "; " + d.reason;
+      d = Assigned(pool, pick, t, req, vip);
+      d.reason =
+          prefix + (widened.empty() ? "" : "; widened to " + Join(widened, ", ")) + "; " + d.reason;
       break;
     }
     if (d.agent_id) {
       ApplyAt(agents, *d.agent_id, now);
     } else {
       d = Queued(pool, t, steps.back().first, now, std::nullopt);
-      d.reason = prefix + (widened.empty() ? "" : ", nobody fits even with " + Join(widened, ", ")) +
-                 "; " + d.reason;
+      d.reason = prefix +
+                 (widened.empty() ? "" : ", nobody fits even with " + Join(widened, ", ")) + "; " +
+                 d.reason;
     }
     out.emplace_back(t.ticket_id, std::move(d));
   }

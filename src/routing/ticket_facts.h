@@ -24,8 +24,8 @@ struct TicketFacts {
   // waits. "" = any team (waits in the general queue).
   std::string team;
   bool vip = false;
-  double churn_risk = 0;   // 0..1 from triage
-  std::string priority;    // "low", "normal", "high", "urgent" ("" = normal)
+  double churn_risk = 0;  // 0..1 from triage
+  std::string priority;   // "low", "normal", "high", "urgent" ("" = normal)
   // Unix time since when the ticket waits for an agent (queue age, long-wait re-routing).
   int64_t waiting_since = 0;
 };

@@ -1,8 +1,9 @@
 // Queue order and the agent helpers (language matching, status names).
+#include "routing/queue.h"
+
 #include <gtest/gtest.h>
 
 #include "routing/agent.h"
-#include "routing/queue.h"
 
 namespace svar::routing {
 namespace {
@@ -33,12 +34,12 @@ TEST(RoutingQueue, PriorityRanks) {
 
 TEST(RoutingQueue, OrderIsPriorityThenVipThenAgeThenId) {
   std::vector<TicketFacts> q = {
-      T(1, "low", true, 100),      // low priority even though VIP and oldest
-      T(2, "normal", false, 200),  //
-      T(3, "normal", true, 900),   // VIP before older normal tickets
-      T(4, "urgent", false, 1000), // urgent first even though newest
-      T(5, "normal", false, 150),  // oldest normal non-VIP
-      T(6, "", false, 150),        // "" is normal; same age as 5: id decides
+      T(1, "low", true, 100),       // low priority even though VIP and oldest
+      T(2, "normal", false, 200),   //
+      T(3, "normal", true, 900),    // VIP before older normal tickets
+      T(4, "urgent", false, 1000),  // urgent first even though newest
+      T(5, "normal", false, 150),   // oldest normal non-VIP
+      T(6, "", false, 150),         // "" is normal; same age as 5: id decides
       T(7, "high", false, 500),
   };
   SortQueue(q);
@@ -62,6 +63,15 @@ TEST(RoutingAgent, LanguageCodesCompareOnPrimarySubtag) {
   EXPECT_FALSE(SpeaksLanguage(a, ""));
 }
 
+TEST(RoutingAgent, FastCompareAgreesWithCanonicalForm) {
+  const char* codes[] = {"da",    "DA", " sv-SE", "zh_TW", "zh-Hant", "no",  "NN",
+                         "nb-NO", "n",  "nbx",    "en",    "",        "ru ", "fi"};
+  const char* canonical[] = {"da", "sv", "zh", "nb", "en", "ru", "fi", "n"};
+  for (const char* code : codes)
+    for (const char* c : canonical)
+      EXPECT_EQ(IsCanonicalLanguage(code, c), CanonicalLanguage(code) == c) << code << " " << c;
+}
+
 TEST(RoutingAgent, NorwegianVariantsAreOneLanguage) {
   AgentSnapshot bokmal;
   bokmal.languages = {"nb"};
@@ -70,7 +80,8 @@ TEST(RoutingAgent, NorwegianVariantsAreOneLanguage) {
   AgentSnapshot nynorsk;
   nynorsk.languages = {"nn"};
   for (const AgentSnapshot* a : {&bokmal, &no, &nynorsk})
-    for (const char* code : {"nb", "no", "nn", "nb-NO"}) EXPECT_TRUE(SpeaksLanguage(*a, code)) << code;
+    for (const char* code : {"nb", "no", "nn", "nb-NO"})
+      EXPECT_TRUE(SpeaksLanguage(*a, code)) << code;
   EXPECT_FALSE(SpeaksLanguage(bokmal, "da"));
   EXPECT_FALSE(SpeaksLanguage(bokmal, "sv"));
 }

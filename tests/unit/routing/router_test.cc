@@ -1,10 +1,10 @@
 // The routing rules, each in a scenario on a fake clock: a small desk of agents and tickets
 // written here (no database, no wall clock).
+#include "routing/router.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include "routing/router.h"
 
 namespace svar::routing {
 namespace {
@@ -80,7 +80,8 @@ TEST(Router, SkillAndLanguageMatch) {
   // Shipping in Norwegian ("no" on the ticket, "nb" on the agent).
   d = Route(Ticket(13, "no", {{"shipping", 2}}, "shipping"), desk, kTuesday10);
   EXPECT_EQ(d.agent_id, std::optional<int64_t>(4));
-  EXPECT_EQ(d.reason, "routed to Dag: skill shipping 3, speaks nb, load 0/4 (the only one who fits)");
+  EXPECT_EQ(d.reason,
+            "routed to Dag: skill shipping 3, speaks nb, load 0/4 (the only one who fits)");
 }
 
 TEST(Router, ChineseScriptsMatchAnyChineseSpeaker) {
@@ -118,7 +119,8 @@ TEST(Router, LowestLoadRatioWinsNotLowestCount) {
   EXPECT_EQ(ById(agents, 2).open_tickets, 4);
   EXPECT_EQ(ById(agents, 2).last_assigned_at, kTuesday10);
   // Now Large is at 0.40 like Mid: Mid has not had a ticket since, so Mid.
-  EXPECT_EQ(Route(Ticket(2, "en", {}, ""), agents, kTuesday10 + 60).agent_id, std::optional<int64_t>(3));
+  EXPECT_EQ(Route(Ticket(2, "en", {}, ""), agents, kTuesday10 + 60).agent_id,
+            std::optional<int64_t>(3));
 }
 
 TEST(Router, AgentsAtCapacityAreNeverChosen) {
@@ -150,8 +152,9 @@ TEST(Router, TiesBrokenRoundRobinAcrossAssignments) {
     Decision d = Route(Ticket(100 + i, "sv", {}, "support"), agents, now);
     ASSERT_TRUE(d.agent_id.has_value());
     // Rounds 0 and 1: the runner-up has never had a ticket either, so the id decides.
-    if (i < 2) EXPECT_TRUE(Contains(d.reason, "tied on load and last assignment, lowest id")) << d.reason;
-    if (i >= 2) EXPECT_TRUE(Contains(d.reason, "longest without a new ticket")) << d.reason;
+    const char* why =
+        i < 2 ? "tied on load and last assignment, lowest id" : "longest without a new ticket";
+    EXPECT_TRUE(Contains(d.reason, why)) << d.reason;
     order.push_back(*d.agent_id);
     ApplyDecision(agents, d, now);
     --ById(agents, *d.agent_id).open_tickets;  // solved
@@ -210,7 +213,7 @@ TEST(Router, VipAndHighChurnGoToTheMostSkilled) {
 TEST(Router, NobodyFitsQueuesWithAReasonThatNamesWhy) {
   auto desk = Desk();
   desk.push_back(Agent(5, "Ivan", {{"billing", 3}}, {"ru"}, {"billing"}, 8));  // full
-  ById(desk, 2).status = AgentStatus::kOffline;                                  // Bo
+  ById(desk, 2).status = AgentStatus::kOffline;                                // Bo
   // Russian billing >= 2: Bo and Ivan would fit but are offline / full.
   Decision d = Route(Billing(10, "ru", 2), desk, kTuesday10);
   EXPECT_FALSE(d.agent_id.has_value());
@@ -337,7 +340,7 @@ TEST(Router, DrainQueueSkipsTicketsNobodyFitsAndRespectsEachCapacity) {
 TEST(Router, OfflineAgentsTicketsAreReRouted) {
   auto desk = Desk();
   desk.push_back(Agent(5, "Ivan", {{"billing", 3}}, {"ru"}, {"billing"}, 6));  // room for 2
-  ById(desk, 2).status = AgentStatus::kOffline;                                  // Bo
+  ById(desk, 2).status = AgentStatus::kOffline;                                // Bo
   std::vector<TicketFacts> bos = {Billing(10, "ru", 2), Billing(11, "ru", 2), Billing(12, "ru", 2),
                                   Billing(13, "da")};
   TicketDecisions out = RerouteFromAgent(2, bos, desk, kTuesday10);
@@ -361,7 +364,8 @@ TEST(Router, OfflineAgentsTicketsAreReRouted) {
   ById(desk, 2).status = AgentStatus::kAvailable;
   out = RerouteFromAgent(2, {Billing(14, "ru", 2)}, desk, kTuesday10);
   EXPECT_EQ(out.at(0).second.agent_id, std::optional<int64_t>(5));
-  EXPECT_TRUE(Contains(out.at(0).second.reason, "re-routed: Bo gave up their tickets")) << out.at(0).second.reason;
+  EXPECT_TRUE(Contains(out.at(0).second.reason, "re-routed: Bo gave up their tickets"))
+      << out.at(0).second.reason;
 }
 
 TEST(Router, LongWaitIsReRoutedWithAWidenedSearch) {
@@ -404,7 +408,8 @@ TEST(Router, LongWaitFallsBackToEnglish) {
   EXPECT_EQ(out[0].second.agent_id, std::optional<int64_t>(2));
   EXPECT_EQ(out[0].second.reason,
             "re-routed: waited 6h (over 4h); widened to any team, any skill level, en as fallback "
-            "language; routed to Bo: skill billing 2, speaks en (fallback for zh), load 1/8 (lowest load)");
+            "language; routed to Bo: skill billing 2, speaks en (fallback for zh), load 1/8 "
+            "(lowest load)");
 
   // Nobody even then: skills are never dropped.
   TicketFacts legal = Ticket(11, "zh", {{"law", 3}}, "legal");
@@ -426,10 +431,11 @@ TEST(Router, ManualAssignmentOverridesWithWarnings) {
   auto m = AssignManually(Billing(10, "da"), 2, desk, "Maja", kTuesday10);
   ASSERT_TRUE(m.has_value()) << m.error().message;
   EXPECT_EQ(m->decision.agent_id, std::optional<int64_t>(2));
-  EXPECT_EQ(m->warnings,
-            (std::vector<std::string>{"over capacity 9/8", "does not speak da", "skill billing 2 (needs 3)"}));
+  EXPECT_EQ(m->warnings, (std::vector<std::string>{"over capacity 9/8", "does not speak da",
+                                                   "skill billing 2 (needs 3)"}));
   EXPECT_EQ(m->decision.reason,
-            "assigned to Bo by Maja (manual): over capacity 9/8, does not speak da, skill billing 2 (needs 3)");
+            "assigned to Bo by Maja (manual): over capacity 9/8, does not speak da, skill billing "
+            "2 (needs 3)");
 
   ById(desk, 4).status = AgentStatus::kOffline;
   m = AssignManually(Billing(11, "da"), 4, desk, "Maja", kTuesday10);
