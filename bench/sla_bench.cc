@@ -46,7 +46,9 @@ double MedianNs(int n, const std::function<int64_t(int)>& fn) {
 }  // namespace
 
 int main() {
-  auto office = BusinessCalendar::Create({"office", "Europe/Copenhagen", {"mon-fri 08:00-16:00"},
+  auto office = BusinessCalendar::Create({"office",
+                                          "Europe/Copenhagen",
+                                          {"mon-fri 08:00-16:00"},
                                           {"12-24", "12-25", "01-01", "2026-04-02", "2026-04-03"}});
   if (!office) {
     std::fprintf(stderr, "%s\n", office.error().message.c_str());
@@ -70,7 +72,7 @@ int main() {
   std::vector<TicketEvent> busy = {{c, Kind::kCreated}};
   for (int i = 0; i < 19; ++i) {
     const Kind kinds[] = {Kind::kAgentReply, Kind::kPending, Kind::kCustomerMessage,
-                          Kind::kAgentReply, Kind::kSolved, Kind::kReopened};
+                          Kind::kAgentReply, Kind::kSolved,  Kind::kReopened};
     busy.push_back({c + (i + 1) * 5400, kinds[i % 6]});
   }
   const int64_t now = c + 40 * 3600;
@@ -84,7 +86,8 @@ int main() {
                     return office->AddBusinessSeconds(starts[i & 4095], 8 * 3600);
                   })});
   rows.push_back({"between_1week", MedianNs(200000, [&](int i) {
-                    return office->BusinessSecondsBetween(starts[i & 4095], starts[i & 4095] + 7 * 86400);
+                    return office->BusinessSecondsBetween(starts[i & 4095],
+                                                          starts[i & 4095] + 7 * 86400);
                   })});
   rows.push_back({"due_simple", MedianNs(100000, [&](int i) {
                     return *ComputeDue(policy, *office, simple, now + i % 60).resolution.due;
@@ -95,7 +98,8 @@ int main() {
   const std::set<std::string> fired;
   rows.push_back({"escalations", MedianNs(50000, [&](int i) {
                     const SlaDue d = ComputeDue(policy, *office, simple, now + i % 60);
-                    return static_cast<int64_t>(DueEscalations(policy, *office, d, now, fired).size());
+                    return static_cast<int64_t>(
+                        DueEscalations(policy, *office, d, now, fired).size());
                   })});
   const double baseline = MedianNs(50000, [&](int i) {
     return ComputeDue(policy, always, busy, now + i % 60).resolution.used_seconds;

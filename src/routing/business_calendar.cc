@@ -129,9 +129,9 @@ Result<BusinessCalendar> BusinessCalendar::Create(const CalendarSpec& spec) {
   for (int d = 0; d < 7; ++d) {
     Normalize(impl->week[d]);
     if (impl->week[d].size() > kMaxIntervalsPerWeekday) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  prefix + "too many separate intervals on " + kDayNames[d] + " (at most " +
-                      std::to_string(kMaxIntervalsPerWeekday) + ")");
+      return Fail(ErrorCode::kInvalidArgument, prefix + "too many separate intervals on " +
+                                                   kDayNames[d] + " (at most " +
+                                                   std::to_string(kMaxIntervalsPerWeekday) + ")");
     }
     if (impl->week[d].size() != 1 || impl->week[d][0].start != 0 ||
         impl->week[d][0].end != kSecondsPerDay) {
@@ -146,7 +146,8 @@ Result<BusinessCalendar> BusinessCalendar::Create(const CalendarSpec& spec) {
     }
     impl->always_open = false;
     auto add = [&](auto& list, auto key) {
-      auto it = std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == key; });
+      auto it =
+          std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == key; });
       if (it == list.end()) {
         list.push_back({key, holiday->closed});
       } else {

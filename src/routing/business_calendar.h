@@ -33,10 +33,10 @@
 namespace svar::routing {
 
 struct CalendarSpec {
-  std::string name;                    // for error messages ("support")
-  std::string time_zone = "UTC";       // IANA name; empty = UTC
-  std::vector<std::string> hours;      // empty = 24/7
-  std::vector<std::string> holidays;   // dates closed (whole or partly)
+  std::string name;                   // for error messages ("support")
+  std::string time_zone = "UTC";      // IANA name; empty = UTC
+  std::vector<std::string> hours;     // empty = 24/7
+  std::vector<std::string> holidays;  // dates closed (whole or partly)
 };
 
 inline constexpr int64_t kNever = std::numeric_limits<int64_t>::max();

@@ -29,7 +29,7 @@ std::vector<std::string_view> Tokens(std::string_view s) {
 
 std::optional<int> DayIndex(std::string_view name) {
   static constexpr std::string_view kShort[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  static constexpr std::string_view kLong[] = {"monday", "tuesday", "wednesday", "thursday",
+  static constexpr std::string_view kLong[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                "friday", "saturday", "sunday"};
   for (int i = 0; i < 7; ++i) {
     if (name == kShort[i] || name == kLong[i]) return i;
@@ -178,12 +178,14 @@ Status ParseHoursLine(std::string_view line, WeeklyHours& week) {
 
 Result<HolidaySpec> ParseHoliday(std::string_view line) {
   std::string_view text = line;
-  if (const size_t hash = text.find('#'); hash != std::string_view::npos) text = text.substr(0, hash);
+  if (const size_t hash = text.find('#'); hash != std::string_view::npos)
+    text = text.substr(0, hash);
   const std::vector<std::string_view> tokens = Tokens(Trim(text));
   constexpr const char* kForm =
       "write 'YYYY-MM-DD' for one day, 'MM-DD' for every year, optionally followed by the closed "
       "hours ('2026-12-24 12:00-24:00')";
-  if (tokens.empty()) return Fail(ErrorCode::kInvalidArgument, std::string("empty holiday: ") + kForm);
+  if (tokens.empty())
+    return Fail(ErrorCode::kInvalidArgument, std::string("empty holiday: ") + kForm);
   HolidaySpec spec;
   const std::vector<std::string> parts = Split(tokens[0], '-');
   std::optional<int> y, m, d;
@@ -196,8 +198,8 @@ Result<HolidaySpec> ParseHoliday(std::string_view line) {
     m = ParseNumber(parts[0], 2);
     d = ParseNumber(parts[1], 2);
   }
-  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 ||
-      *d > DaysInMonth(*y == 0 ? 2000 : *y, *m) || (parts.size() == 3 && *y < 1900)) {
+  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > DaysInMonth(*y == 0 ? 2000 : *y, *m) ||
+      (parts.size() == 3 && *y < 1900)) {
     return Fail(ErrorCode::kInvalidArgument, "bad date '" + std::string(tokens[0]) + "': " + kForm);
   }
   spec.year = *y;

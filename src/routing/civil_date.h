@@ -16,7 +16,9 @@ struct CivilDate {
 };
 
 // Floor division and modulo (towards minus infinity), for times before 1970.
-constexpr int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+constexpr int64_t FloorDiv(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 constexpr int64_t FloorMod(int64_t a, int64_t b) { return a - FloorDiv(a, b) * b; }
 
 // Days since 1970-01-01 of a date (H. Hinnant's algorithm).

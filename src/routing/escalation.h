@@ -34,7 +34,7 @@ struct Escalation {
   std::string action;    // "notify" | "raise_priority" | "reassign"
   std::string argument;  // text after ':' in the policy's action ("tier2"), may be empty
   std::string key;       // what to add to already_fired
-  std::string reason;    // "first response due 2026-03-30 14:00 (Europe/Copenhagen), 80% of 4h used"
+  std::string reason;  // "first response due 2026-03-30 14:00 (Europe/Copenhagen), 80% of 4h used"
 };
 
 // The key of one target's level: EscalationKey("next_response", 2, "breach") ==

@@ -14,7 +14,8 @@ class Clock {
   Clock(const BusinessCalendar& calendar, int64_t target_min, double warning_fraction)
       : calendar_(calendar),
         target_(target_min * 60),
-        warn_(static_cast<int64_t>(std::llround(static_cast<double>(target_) * warning_fraction))) {}
+        warn_(static_cast<int64_t>(std::llround(static_cast<double>(target_) * warning_fraction))) {
+  }
 
   bool enabled() const { return target_ > 0; }
   bool active() const { return active_; }

@@ -54,11 +54,12 @@ struct SlaTarget {
   SlaState state = SlaState::kNone;
   int64_t target_seconds = 0;  // business seconds; 0 = the policy has no such target
   int64_t used_seconds = 0;    // business seconds used in the current cycle (until met or now)
-  std::optional<int64_t> started_at;   // start of the current cycle
-  std::optional<int64_t> due;          // running: the due time; met: the due time when it last ran
-  std::optional<int64_t> warning_at;   // running: when the policy's warning fraction is used
-  std::optional<int64_t> met_at;       // kMet: when it was met
-  std::optional<int64_t> breached_at;  // the due time, once passed while running (even if met later)
+  std::optional<int64_t> started_at;  // start of the current cycle
+  std::optional<int64_t> due;         // running: the due time; met: the due time when it last ran
+  std::optional<int64_t> warning_at;  // running: when the policy's warning fraction is used
+  std::optional<int64_t> met_at;      // kMet: when it was met
+  std::optional<int64_t>
+      breached_at;   // the due time, once passed while running (even if met later)
   int cycle = 0;     // 1 for a started clock; next response counts its cycles 1, 2, ...
   int breaches = 0;  // cycles of this target breached so far (next response can breach repeatedly)
 

@@ -25,13 +25,15 @@ Status CheckActions(const SlaPolicy& p, const std::vector<std::string>& actions,
     const std::string where = "SLA policy '" + p.name + "': " + when + " action '" + a + "'";
     if (action.verb != "notify" && action.verb != "raise_priority" && action.verb != "reassign") {
       return Fail(ErrorCode::kInvalidArgument,
-                  where + " is unknown: use notify, raise_priority or reassign (optionally "
-                          "with ':argument', e.g. 'reassign:tier2')");
+                  where +
+                      " is unknown: use notify, raise_priority or reassign (optionally "
+                      "with ':argument', e.g. 'reassign:tier2')");
     }
     if (a.find(':') != std::string::npos && action.argument.empty()) {
       return Fail(ErrorCode::kInvalidArgument, where + " has an empty argument after ':'");
     }
-    if (action.verb == "raise_priority" && !action.argument.empty() && !IsPriority(action.argument)) {
+    if (action.verb == "raise_priority" && !action.argument.empty() &&
+        !IsPriority(action.argument)) {
       return Fail(ErrorCode::kInvalidArgument,
                   where + ": the priority to raise to must be low, normal, high or urgent");
     }
@@ -52,7 +54,8 @@ Status ValidatePolicies(const std::vector<SlaPolicy>& policies,
   std::set<std::string> names;
   for (const SlaPolicy& p : policies) {
     if (p.name.empty()) {
-      return Fail(ErrorCode::kInvalidArgument, "an SLA policy has no name: give each policy a name");
+      return Fail(ErrorCode::kInvalidArgument,
+                  "an SLA policy has no name: give each policy a name");
     }
     if (!names.insert(p.name).second) {
       return Fail(ErrorCode::kInvalidArgument,
@@ -72,8 +75,9 @@ Status ValidatePolicies(const std::vector<SlaPolicy>& policies,
     }
     if (!(p.warning_at > 0.0 && p.warning_at < 1.0)) {
       return Fail(ErrorCode::kInvalidArgument,
-                  where + "warning_at is the fraction of a target used before the warning, "
-                          "between 0 and 1 (e.g. 0.8 for 80%)");
+                  where +
+                      "warning_at is the fraction of a target used before the warning, "
+                      "between 0 and 1 (e.g. 0.8 for 80%)");
     }
     if (!p.calendar.empty() && !calendars.contains(p.calendar)) {
       return Fail(ErrorCode::kInvalidArgument,
@@ -98,7 +102,8 @@ const SlaPolicy* MatchPolicy(const std::vector<SlaPolicy>& policies, std::string
     const int tiers = p.tiers.empty() ? 0 : 1;
     const int categories = p.categories.empty() ? 0 : 1;
     const int priorities = p.priorities.empty() ? 0 : 1;
-    const int score = (tiers + categories + priorities) * 8 + tiers * 4 + categories * 2 + priorities;
+    const int score =
+        (tiers + categories + priorities) * 8 + tiers * 4 + categories * 2 + priorities;
     if (score > best_score) {
       best = &p;
       best_score = score;

@@ -48,7 +48,8 @@ struct SlaPolicy {
 // Checks names (non-empty, unique), priorities, targets (>= 0), warning_at, actions and that
 // each policy's calendar is one of `calendars` (or empty). The first problem found is returned
 // as kInvalidArgument naming the policy and the fix.
-Status ValidatePolicies(const std::vector<SlaPolicy>& policies, const std::set<std::string>& calendars);
+Status ValidatePolicies(const std::vector<SlaPolicy>& policies,
+                        const std::set<std::string>& calendars);
 
 // The most specific policy matching the ticket (rule above), or nullptr when none matches.
 // The pointer is into `policies`.

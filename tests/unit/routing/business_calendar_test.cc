@@ -31,7 +31,8 @@ int64_t Local(int y, int mo, int d, int h, int mi, int offset_hours) {
 
 BusinessCalendar Make(std::string zone, std::vector<std::string> hours,
                       std::vector<std::string> holidays = {}) {
-  auto cal = BusinessCalendar::Create({"test", std::move(zone), std::move(hours), std::move(holidays)});
+  auto cal =
+      BusinessCalendar::Create({"test", std::move(zone), std::move(hours), std::move(holidays)});
   EXPECT_TRUE(cal.has_value()) << (cal ? "" : cal.error().message);
   return cal ? *cal : BusinessCalendar();
 }
@@ -182,8 +183,8 @@ TEST(BusinessCalendar, OtherZones) {
 
 TEST(BusinessCalendar, OvernightAndDayLists) {
   const auto cal = Make("UTC", {"fri 22:00-06:00", "mon,wed 09:00-10:00", "weekend 12:00-13:00"});
-  EXPECT_TRUE(cal.IsOpen(Utc(2026, 6, 5, 23, 0)));   // Fri
-  EXPECT_TRUE(cal.IsOpen(Utc(2026, 6, 6, 3, 0)));    // Sat early
+  EXPECT_TRUE(cal.IsOpen(Utc(2026, 6, 5, 23, 0)));  // Fri
+  EXPECT_TRUE(cal.IsOpen(Utc(2026, 6, 6, 3, 0)));   // Sat early
   EXPECT_FALSE(cal.IsOpen(Utc(2026, 6, 6, 7, 0)));
   EXPECT_FALSE(cal.IsOpen(Utc(2026, 6, 5, 21, 0)));
   EXPECT_TRUE(cal.IsOpen(Utc(2026, 6, 6, 12, 30)));  // Sat via weekend

@@ -133,7 +133,8 @@ TEST(Escalation, NextResponseEscalatesPerCycle) {
 TEST(Escalation, NextCheckTime) {
   const auto cal = Office();
   const std::vector<TicketEvent> t = {{June(1, 10), Kind::kCreated}};
-  EXPECT_EQ(NextEscalationCheck(ComputeDue(Policy(), cal, t, June(1, 10)), June(1, 10)), June(1, 13));
+  EXPECT_EQ(NextEscalationCheck(ComputeDue(Policy(), cal, t, June(1, 10)), June(1, 10)),
+            June(1, 13));
   EXPECT_EQ(NextEscalationCheck(ComputeDue(Policy(), cal, t, June(1, 13)), June(1, 13)),
             June(1, 14) + 1);
   EXPECT_FALSE(NextEscalationCheck(ComputeDue(Policy(), cal, t, June(1, 15)), June(1, 15)));

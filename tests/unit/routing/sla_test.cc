@@ -234,9 +234,8 @@ TEST(SlaClock, PendingPausesAndShiftsDueTimes) {
   EXPECT_EQ(d.resolution.due, June(8, 9));
   EXPECT_EQ(d.next_response.state, SlaState::kNone);
   // Pending before the first reply pauses the first response too.
-  std::vector<TicketEvent> early = {{June(1, 10), Kind::kCreated},
-                                    {June(1, 11), Kind::kPending},
-                                    {June(2, 10), Kind::kOpen}};
+  std::vector<TicketEvent> early = {
+      {June(1, 10), Kind::kCreated}, {June(1, 11), Kind::kPending}, {June(2, 10), Kind::kOpen}};
   d = ComputeDue(Policy(), cal, early, June(2, 10));
   EXPECT_EQ(d.first_response.due, June(2, 13));
 }
@@ -326,7 +325,8 @@ TEST(SlaClock, EdgeCases) {
   EXPECT_EQ(a.next_response.due, b.next_response.due);
   EXPECT_EQ(a.next_response.due, June(1, 14));
   // No kCreated: the first event starts the ticket. 24/7 default calendar.
-  d = ComputeDue(Policy(), BusinessCalendar(), {{June(6, 10), Kind::kCustomerMessage}}, June(6, 10));
+  d = ComputeDue(Policy(), BusinessCalendar(), {{June(6, 10), Kind::kCustomerMessage}},
+                 June(6, 10));
   EXPECT_EQ(d.first_response.due, June(6, 14));
 }
 
