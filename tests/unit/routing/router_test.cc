@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "routing/business_calendar.h"
+
 namespace svar::routing {
 namespace {
 
@@ -274,6 +276,21 @@ TEST(Router, AwayAndOutsideWorkingHoursGetNoNewTickets) {
   EXPECT_EQ(d.reason,
             "queued for team billing: nobody available speaks da and has billing >= 3 (Anna "
             "outside working hours, Cai at capacity 8/8)");
+}
+
+TEST(Router, WorkingHoursFromABusinessCalendar) {
+  // Anna works Monday-Friday 08:00-16:00 Copenhagen time (CET = UTC+1 in November).
+  auto cal = BusinessCalendar::Create({"anna", "Europe/Copenhagen", {"mon-fri 08:00-16:00"}, {}});
+  ASSERT_TRUE(cal.has_value()) << cal.error().message;
+  auto desk = Desk();
+  ById(desk, 1).at_work = [cal = *cal](int64_t t) { return cal.IsOpen(t); };
+  EXPECT_EQ(Route(Billing(10, "da"), desk, kTuesday10).agent_id, std::optional<int64_t>(1));
+  // 15:30 UTC is 16:30 in Copenhagen: Anna has left, Cai takes it.
+  EXPECT_EQ(Route(Billing(11, "da"), desk, kTuesday10 + 5 * kHour + 1800).agent_id,
+            std::optional<int64_t>(3));
+  // Saturday 10:00 UTC.
+  EXPECT_EQ(Route(Billing(12, "da"), desk, kTuesday10 + 4 * 86400).agent_id,
+            std::optional<int64_t>(3));
 }
 
 TEST(Router, DrainQueueServesPriorityThenVipThenAge) {
