@@ -5,6 +5,7 @@
 #include "cli/exit_codes.h"
 #include "core/clock.h"
 #include "tickets/ticket_store.h"
+#include "triage/triage_store.h"
 #include "web/ticket_json.h"
 
 namespace svar::cli {
@@ -23,7 +24,9 @@ int RunShow(const GlobalOptions& g, const ShowOptions& o) {
   auto messages = store.MessagesOf((*ticket)->id);
   if (!messages) return Report(messages.error());
   if (o.json) {
-    std::printf("%s\n", web::TicketDetailJsonText(**ticket, *messages).c_str());
+    auto triage = triage::TicketTriageJson(*ctx->db, (*ticket)->id);
+    if (!triage) return Report(triage.error());
+    std::printf("%s\n", web::TicketDetailJsonText(**ticket, *messages, *triage).c_str());
     return kExitOk;
   }
   const auto& t = **ticket;

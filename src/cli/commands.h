@@ -81,4 +81,26 @@ struct DemoOptions {
 };
 int RunDemo(const GlobalOptions& g, const DemoOptions& o);
 
+struct TriageOptions {
+  std::string input = "-";  // a message file, or - for stdin
+  bool json = false;
+  bool text = false;   // one plain text per line instead of a message
+  bool jsonl = false;  // with --text: one JSON object per line
+};
+int RunTriage(const GlobalOptions& g, const TriageOptions& o);
+
+struct TrainOptions {
+  std::string what;  // categories | spam
+  std::string file;  // categories: the CSV (text,category)
+  std::vector<std::string> ham, spam;  // spam: message files or directories
+};
+int RunTrain(const GlobalOptions& g, const TrainOptions& o);
+
+struct CustomersOptions {
+  std::string action;  // import | show
+  std::string arg;     // the CSV file, or the email
+  bool json = false;
+};
+int RunCustomers(const GlobalOptions& g, const CustomersOptions& o);
+
 }  // namespace svar::cli

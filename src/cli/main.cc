@@ -86,6 +86,35 @@ int main(int argc, char** argv) {
   c_serve->add_option("--listen", serve.listen, "Listen address (overrides server.listen)");
   c_serve->add_flag("--no-fetch", serve.no_fetch, "Do not poll IMAP mailboxes");
 
+  TriageOptions triage;
+  auto* c_triage = app.add_subcommand("triage", "Print the triage of one message (or of texts, "
+                                                "one per line) without storing anything");
+  c_triage->add_option("input", triage.input, "Message file, or - for stdin (default)");
+  c_triage->add_flag("--json", triage.json, "As JSON");
+  c_triage->add_flag("--text", triage.text, "Input is plain text, one per line");
+  c_triage->add_flag("--jsonl", triage.jsonl, "With --text: one JSON object per line");
+
+  TrainOptions train;
+  auto* c_train = app.add_subcommand("train", "Train the category classifier or the spam filter");
+  c_train->require_subcommand(1);
+  auto* c_tcat = c_train->add_subcommand("categories", "Add text,category rows and retrain");
+  c_tcat->add_option("file", train.file, "CSV file with the columns text and category")
+      ->required();
+  auto* c_tspam = c_train->add_subcommand("spam", "Teach the spam filter from message files");
+  c_tspam->add_option("--ham", train.ham, "Files or directories of good mail");
+  c_tspam->add_option("--spam", train.spam, "Files or directories of spam");
+
+  CustomersOptions customers;
+  auto* c_customers = app.add_subcommand("customers", "Customers' value: VIP, tier, products");
+  c_customers->require_subcommand(1);
+  auto* c_cimport = c_customers->add_subcommand("import", "Import customers from a CSV file");
+  c_cimport->add_option("file", customers.arg,
+                        "CSV with a header: email,name,vip,tier,lifetime_value,products,country")
+      ->required();
+  auto* c_cshow = c_customers->add_subcommand("show", "Show one customer");
+  c_cshow->add_option("email", customers.arg, "The customer's address")->required();
+  c_cshow->add_flag("--json", customers.json, "As JSON");
+
   DemoOptions demo;
   auto* c_demo = app.add_subcommand("demo", "A running desk with demo data in --data");
   c_demo->add_option("--port", demo.port, "HTTP port");
@@ -118,5 +147,14 @@ int main(int argc, char** argv) {
   if (c_fetch->parsed()) return RunFetch(g, fetch);
   if (c_serve->parsed()) return RunServe(g, serve);
   if (c_demo->parsed()) return RunDemo(g, demo);
+  if (c_triage->parsed()) return RunTriage(g, triage);
+  if (c_train->parsed()) {
+    train.what = c_tcat->parsed() ? "categories" : "spam";
+    return RunTrain(g, train);
+  }
+  if (c_customers->parsed()) {
+    customers.action = c_cimport->parsed() ? "import" : "show";
+    return RunCustomers(g, customers);
+  }
   return kExitUsage;
 }

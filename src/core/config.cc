@@ -5,152 +5,23 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "core/config_reader.h"
 #include "core/text.h"
 
 namespace svar {
 namespace {
 
-std::string Where(const toml::source_region& r, const std::string& source) {
-  return source + ":" + std::to_string(r.begin.line);
-}
-
-class Reader {
- public:
-  Reader(const toml::table& table, std::string prefix, const std::string& source)
-      : table_(table), prefix_(std::move(prefix)), source_(source) {}
-
-  Status Unknown(std::initializer_list<std::string_view> allowed) const {
-    std::set<std::string_view> ok(allowed);
-    for (const auto& [k, v] : table_) {
-      if (!ok.count(k.str())) {
-        std::string list;
-        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        return Fail(ErrorCode::kInvalidArgument,
-                    Where(k.source(), source_) + ": unknown key " + Key(k.str()) +
-                        "; allowed keys here: " + list);
-      }
-    }
-    return Ok();
-  }
-
-  Status Str(std::string_view key, std::string& out) const {
-    const toml::node* n = table_.get(key);
-    if (!n) return Ok();
-    if (!n->is_string()) return TypeError(key, *n, "a string");
-    out = n->as_string()->get();
-    return Ok();
-  }
-
-  Status Int(std::string_view key, int64_t& out, int64_t min, int64_t max) const {
-    const toml::node* n = table_.get(key);
-    if (!n) return Ok();
-    if (!n->is_integer()) return TypeError(key, *n, "a whole number");
-    int64_t v = n->as_integer()->get();
-    if (v < min || v > max) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  Where(n->source(), source_) + ": " + Key(key) + " = " + std::to_string(v) +
-                      " is out of range; allowed: " + std::to_string(min) + " to " +
-                      std::to_string(max));
-    }
-    out = v;
-    return Ok();
-  }
-
-  Status Int(std::string_view key, int& out, int64_t min, int64_t max) const {
-    int64_t v = out;
-    SVAR_TRY(Int(key, v, min, max));
-    out = static_cast<int>(v);
-    return Ok();
-  }
-
-  Status Real(std::string_view key, double& out, double min, double max) const {
-    const toml::node* n = table_.get(key);
-    if (!n) return Ok();
-    double v;
-    if (n->is_floating_point()) v = n->as_floating_point()->get();
-    else if (n->is_integer()) v = static_cast<double>(n->as_integer()->get());
-    else return TypeError(key, *n, "a number");
-    if (v < min || v > max) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  Where(n->source(), source_) + ": " + Key(key) + " = " + std::to_string(v) +
-                      " is out of range; allowed: " + std::to_string(min) + " to " +
-                      std::to_string(max));
-    }
-    out = v;
-    return Ok();
-  }
-
-  Status Bool(std::string_view key, bool& out) const {
-    const toml::node* n = table_.get(key);
-    if (!n) return Ok();
-    if (!n->is_boolean()) return TypeError(key, *n, "true or false");
-    out = n->as_boolean()->get();
-    return Ok();
-  }
-
-  Status OneOf(std::string_view key, std::string& out,
-               std::initializer_list<std::string_view> allowed) const {
-    const toml::node* n = table_.get(key);
-    if (!n) return Ok();
-    if (!n->is_string()) return TypeError(key, *n, "a string");
-    std::string v = n->as_string()->get();
-    std::string list;
-    for (auto a : allowed) {
-      if (v == a) {
-        out = v;
-        return Ok();
-      }
-      list += (list.empty() ? "" : ", ") + std::string(a);
-    }
-    return Fail(ErrorCode::kInvalidArgument, Where(n->source(), source_) + ": " + Key(key) +
-                                                 " = \"" + v + "\" is not allowed; use one of: " +
-                                                 list);
-  }
-
-  Status StrList(std::string_view key, std::vector<std::string>& out) const {
-    const toml::node* n = table_.get(key);
-    if (!n) return Ok();
-    if (!n->is_array()) return TypeError(key, *n, "a list of strings");
-    out.clear();
-    for (const auto& e : *n->as_array()) {
-      if (!e.is_string()) return TypeError(key, e, "a list of strings");
-      out.push_back(e.as_string()->get());
-    }
-    return Ok();
-  }
-
-  std::string Key(std::string_view k) const { return prefix_ + std::string(k); }
-
- private:
-  Status TypeError(std::string_view key, const toml::node& n, std::string_view want) const {
-    return Fail(ErrorCode::kInvalidArgument, Where(n.source(), source_) + ": " + Key(key) +
-                                                 " must be " + std::string(want));
-  }
-
-  const toml::table& table_;
-  std::string prefix_;
-  const std::string& source_;
-};
-
-Status SectionTable(const toml::table& root, std::string_view name, const std::string& source,
-                    const toml::table** out) {
-  *out = nullptr;
-  const toml::node* n = root.get(name);
-  if (!n) return Ok();
-  if (!n->is_table()) {
-    return Fail(ErrorCode::kInvalidArgument,
-                Where(n->source(), source) + ": [" + std::string(name) + "] must be a table");
-  }
-  *out = n->as_table();
-  return Ok();
-}
+using config_internal::Reader;
+using config_internal::SectionTable;
+using config_internal::Where;
 
 Status ReadMailbox(const toml::table& t, size_t index, const std::string& source,
                    MailboxConfig& m) {
   Reader r(t, "mailbox[" + std::to_string(index) + "].", source);
   SVAR_TRY(r.Unknown({"name", "address", "imap_url", "username", "password", "password_file",
                       "after_fetch", "move_to", "poll_seconds", "timeout_seconds",
-                      "allow_plaintext", "ca_file"}));
+                      "allow_plaintext", "ca_file", "language"}));
+  SVAR_TRY(r.Str("language", m.language));
   SVAR_TRY(r.Str("name", m.name));
   SVAR_TRY(r.Str("address", m.address));
   SVAR_TRY(r.Str("imap_url", m.imap_url));
@@ -213,7 +84,9 @@ Result<Config> ParseConfig(std::string_view text, const std::string& source) {
   Config c;
   c.source = source;
   Reader top(root, "", source);
-  SVAR_TRY(top.Unknown({"desk", "storage", "server", "intake", "mailbox", "knowledge", "log"}));
+  SVAR_TRY(top.Unknown({"desk", "storage", "server", "intake", "mailbox", "knowledge", "triage",
+                        "category", "rule", "log"}));
+  SVAR_TRY(config_internal::ReadTriage(root, source, c));
 
   const toml::table* t = nullptr;
   SVAR_TRY(SectionTable(root, "desk", source, &t));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config_triage.h"
 #include "core/result.h"
 
 namespace svar {
@@ -53,6 +54,7 @@ struct MailboxConfig {
   int timeout_seconds = 60;
   bool allow_plaintext = false;  // imap:// without TLS: only allowed when set
   std::string ca_file;           // PEM file of CAs to trust instead of the system's
+  std::string language;          // the mailbox's default language, a hint for triage ("" = none)
 };
 
 struct KnowledgeConfig {
@@ -80,6 +82,9 @@ struct Config {
   IntakeConfig intake;
   std::vector<MailboxConfig> mailboxes;
   KnowledgeConfig knowledge;
+  TriageConfig triage;
+  std::vector<CategoryConfig> categories;
+  std::vector<RuleConfig> rules;
   LogConfig log;
 
   std::string data_dir = "svar-data";  // from --data, not from the file

@@ -6,7 +6,9 @@
 #include "core/text.h"
 #include "mail/parse.h"
 #include "threading/threader.h"
+#include "core/log.h"
 #include "triage/guards.h"
+#include "triage/triage_store.h"
 
 namespace svar::intake {
 namespace {
@@ -53,7 +55,15 @@ Pipeline::Pipeline(storage::Database& db, const Config& config, const Clock& clo
       config_(config),
       clock_(clock),
       spool_(db),
-      tickets_(db, config.desk.ref_prefix, config.desk.first_ticket_number) {}
+      tickets_(db, config.desk.ref_prefix, config.desk.first_ticket_number),
+      triager_(config) {
+  // Trained models, when the desk has them; without them triage runs on rules, word lists
+  // and upstream spam headers, and says so in its reasons.
+  std::lock_guard lock(db_.mutex());
+  if (auto st = triage::LoadModels(db_, triager_, config.triage.spam_threshold); !st)
+    LogWarn("triage models not loaded (" + st.error().message +
+            "); retrain with `svar train categories`");
+}
 
 Result<PutResult> Pipeline::Spool(std::string_view raw, std::string_view source,
                                   std::optional<int64_t> mailbox_id) {
@@ -78,6 +88,7 @@ ParseResult Pipeline::Parse(std::string_view raw) const {
     out.message = mail::ParseMessage(raw, options);
   }
   out.micros = MicrosSince(start);
+  if (out.message) out.triage = triager_.AnalyzeContent(*out.message);
   return out;
 }
 
@@ -110,7 +121,15 @@ Result<Outcome> Pipeline::Commit(int64_t raw_id, std::string_view raw, ParseResu
                              : e.message;
     return Quarantine(raw_id, reason);
   }
-  auto outcome = CommitParsed(raw_id, *parsed.message);
+  if (parsed.triage) {
+    const triage::FilterTimes& t = parsed.triage->times;
+    times_.language_us += t.language;
+    times_.sentiment_us += t.sentiment;
+    times_.urgency_us += t.urgency;
+    times_.category_us += t.category;
+    times_.spam_us += t.spam;
+  }
+  auto outcome = CommitParsed(raw_id, *parsed.message, std::move(parsed.triage));
   if (outcome) return outcome;
   if (IsTemporary(outcome.error().code)) return outcome;
   return Quarantine(raw_id, "could not be stored: " + outcome.error().message);
@@ -126,7 +145,8 @@ Result<Outcome> Pipeline::Quarantine(int64_t raw_id, std::string reason) {
   return o;
 }
 
-Result<Outcome> Pipeline::CommitParsed(int64_t raw_id, const mail::ParsedMessage& m) {
+Result<Outcome> Pipeline::CommitParsed(int64_t raw_id, const mail::ParsedMessage& m,
+                                       std::optional<triage::ContentTriage> content) {
   const int64_t now = clock_.NowSeconds();
   auto t0 = std::chrono::steady_clock::now();
   triage::GuardResult guards = triage::RunGuards(m, DeskAddresses(config_));
@@ -188,6 +208,8 @@ Result<Outcome> Pipeline::CommitParsed(int64_t raw_id, const mail::ParsedMessage
                                               decision.linked_ticket_id, now));
     ticket_id = t.id;
     o.new_ticket = true;
+    SVAR_TRY(db_.Exec("INSERT INTO ticket_events(ticket_id, kind, at) VALUES (?, 'created', ?)",
+                      {ticket_id, now}));
   }
 
   tickets::Message msg;
@@ -219,7 +241,16 @@ Result<Outcome> Pipeline::CommitParsed(int64_t raw_id, const mail::ParsedMessage
     msg.attachments.push_back(tickets::Attachment{0, 0, a.filename, a.content_type, a.size,
                                                   a.content_id, a.disposition, a.part_path});
   }
-  SVAR_TRY(tickets_.InsertMessage(msg));
+  SVAR_ASSIGN(int64_t message_row_id, tickets_.InsertMessage(msg));
+  if (!outbound) {
+    SVAR_TRY(db_.Exec("INSERT INTO ticket_events(ticket_id, kind, at) VALUES (?, "
+                      "'customer_message', ?)",
+                      {ticket_id, now}));
+    auto t3 = std::chrono::steady_clock::now();
+    SVAR_TRY(TriageMessage(m, std::move(content), message_row_id, ticket_id, customer.id,
+                           entry ? entry->mailbox_id : std::nullopt, now));
+    times_.triage_finish_us += MicrosSince(t3);
+  }
 
   // Participants: whoever may use the ticket reference later. The sender of a message that
   // landed here by its headers or reference, and the outside people it was addressed to.
@@ -240,6 +271,23 @@ Result<Outcome> Pipeline::CommitParsed(int64_t raw_id, const mail::ParsedMessage
   SVAR_TRY(tx.Commit());
   times_.store_us += MicrosSince(t2);
   return o;
+}
+
+Status Pipeline::TriageMessage(const mail::ParsedMessage& m,
+                               std::optional<triage::ContentTriage> content, int64_t message_id,
+                               int64_t ticket_id, int64_t customer_id,
+                               std::optional<int64_t> mailbox_id, int64_t now) {
+  std::string mailbox_language;
+  if (mailbox_id) {
+    SVAR_ASSIGN(auto row, db_.QueryOne("SELECT name FROM mailboxes WHERE id = ?", {*mailbox_id}));
+    if (row)
+      for (const auto& mb : config_.mailboxes)
+        if (mb.name == row->Text(0)) mailbox_language = mb.language;
+  }
+  if (!content) content = triager_.AnalyzeContent(m, mailbox_language);
+  SVAR_ASSIGN(auto customer, triage::LoadCustomerFacts(db_, customer_id, now, message_id));
+  triage::TriageResult r = triager_.Finish(std::move(*content), m, customer, mailbox_language);
+  return triage::StoreTriage(db_, message_id, ticket_id, customer_id, r, now);
 }
 
 Result<Outcome> Pipeline::Reprocess(int64_t raw_id) {

@@ -2,7 +2,10 @@
 //   1. Spool: the raw bytes are committed (raw_spool.h). From here on nothing can be lost.
 //   2. Parse: MIME, charsets, HTML, quotes (mail/). Pure, thread-safe, under a time limit.
 //   3. Commit: guards (triage/), threading (threading/), customer, ticket, message,
-//      attachments, all in one transaction; the spool entry becomes "stored".
+//      attachments, triage of an inbound message, all in one transaction; the spool entry
+//      becomes "stored".
+// Triage is split (triage/triager.h): the content filters run in step 2, in parallel; the
+// part that needs the customer's record runs in step 3.
 // A message that fails in step 2 or 3 for a reason that retrying will not fix is
 // quarantined with its reason (its raw bytes stay in the spool) and the next message goes on.
 // Only temporary failures (database busy, disk full) are returned as errors, so the caller
@@ -21,6 +24,7 @@
 #include "mail/parsed_message.h"
 #include "storage/database.h"
 #include "tickets/ticket_store.h"
+#include "triage/triager.h"
 
 namespace svar::intake {
 
@@ -38,12 +42,16 @@ struct Outcome {
 // Time spent per stage, summed over messages (for the intake benchmark).
 struct StageTimes {
   std::atomic<int64_t> spool_us{0}, parse_us{0}, guards_us{0}, thread_us{0}, store_us{0};
+  // Triage: content filters (in the parse step) and the customer half (in the commit step).
+  std::atomic<int64_t> language_us{0}, sentiment_us{0}, urgency_us{0}, category_us{0},
+      spam_us{0}, triage_finish_us{0};
   std::atomic<int64_t> messages{0};
 };
 
 struct ParseResult {
   Result<mail::ParsedMessage> message;
   int64_t micros = 0;
+  std::optional<triage::ContentTriage> triage;  // the content half of triage, when parsed
 };
 
 class Pipeline {
@@ -70,10 +78,15 @@ class Pipeline {
   RawSpool& spool() { return spool_; }
   storage::Database& db() { return db_; }
   tickets::TicketStore& tickets() { return tickets_; }
+  triage::Triager& triager() { return triager_; }
   StageTimes& times() { return times_; }
 
  private:
-  Result<Outcome> CommitParsed(int64_t raw_id, const mail::ParsedMessage& m);
+  Result<Outcome> CommitParsed(int64_t raw_id, const mail::ParsedMessage& m,
+                               std::optional<triage::ContentTriage> content);
+  Status TriageMessage(const mail::ParsedMessage& m, std::optional<triage::ContentTriage> content,
+                       int64_t message_id, int64_t ticket_id, int64_t customer_id,
+                       std::optional<int64_t> mailbox_id, int64_t now);
   Result<Outcome> Quarantine(int64_t raw_id, std::string reason);
 
   storage::Database& db_;
@@ -81,6 +94,7 @@ class Pipeline {
   const Clock& clock_;
   RawSpool spool_;
   tickets::TicketStore tickets_;
+  triage::Triager triager_;
   StageTimes times_;
 };
 

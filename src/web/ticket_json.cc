@@ -117,3 +117,23 @@ std::string TicketDetailJsonText(const tickets::Ticket& ticket,
 }
 
 }  // namespace svar::web
+
+namespace svar::web {
+
+std::string TicketDetailJsonText(const tickets::Ticket& ticket,
+                                 const std::vector<tickets::Message>& messages,
+                                 const std::string& triage_json) {
+  json out = TicketDetailJson(ticket, messages);
+  json triage = json::parse(triage_json, nullptr, false);
+  if (triage.is_discarded()) triage = json::object();
+  json per_message = triage.contains("messages") ? triage["messages"] : json::object();
+  triage.erase("messages");
+  for (auto& m : out["messages"]) {
+    const std::string id = std::to_string(m["id"].get<int64_t>());
+    m["triage"] = per_message.contains(id) ? per_message[id] : json(nullptr);
+  }
+  out["triage"] = std::move(triage);
+  return DumpJson(out);
+}
+
+}  // namespace svar::web

@@ -38,5 +38,10 @@ std::string TicketJsonText(const tickets::Ticket& ticket);
 std::string MessageJsonText(const tickets::Message& message);
 std::string TicketDetailJsonText(const tickets::Ticket& ticket,
                                  const std::vector<tickets::Message>& messages);
+// The same with the ticket's triage (triage::TicketTriageJson) as "triage", and each inbound
+// message's own triage as the message's "triage" (null for messages without one).
+std::string TicketDetailJsonText(const tickets::Ticket& ticket,
+                                 const std::vector<tickets::Message>& messages,
+                                 const std::string& triage_json);
 
 }  // namespace svar::web

@@ -4,6 +4,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "triage/triage_store.h"
 #include "web/errors.h"
 #include "web/json_dump.h"
 #include "web/query_params.h"
@@ -68,7 +69,9 @@ Response HandleGetTicket(WebContext& context, const Request& request) {
   }
   auto messages = context.tickets.MessagesOf((*found)->id);
   if (!messages) return ErrorResponse(messages.error());
-  return JsonResponse(200, TicketDetailJsonText(**found, *messages));
+  auto triage = triage::TicketTriageJson(context.db, (*found)->id);
+  if (!triage) return ErrorResponse(triage.error());
+  return JsonResponse(200, TicketDetailJsonText(**found, *messages, *triage));
 }
 
 }  // namespace svar::web
