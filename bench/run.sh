@@ -28,7 +28,9 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== intake_bench (median of $runs)"
-build/bench/intake_bench --runs="$runs" "$ham" "$spam"
+cats="$data/banking77/train.csv"
+cat_opt=(); [ -f "$cats" ] && cat_opt=(--categories="$cats")
+build/bench/intake_bench --runs="$runs" "${cat_opt[@]}" "$ham" "$spam"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
