@@ -1,5 +1,6 @@
 // `svar serve`: the whole desk in one process: the HTTP API, the IMAP pollers of the
-// configured mailboxes, and recovery of messages left pending by a crash. SIGINT/SIGTERM
+// configured mailboxes, the periodic jobs (routing checks, SLA escalations, retraining;
+// desk_jobs.h), and recovery of messages left pending by a crash. SIGINT/SIGTERM
 // stop it cleanly (requests in flight finish; a message being fetched is committed or left
 // unmarked on the server).
 #include <csignal>
@@ -7,6 +8,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/desk_jobs.h"
 #include "cli/exit_codes.h"
 #include "cli/knowledge_service.h"
 #include "cli/mailbox_polling.h"
@@ -68,6 +70,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   if (!o.no_fetch) {
     poller = std::thread([&] { PollLoop(ctx.config, *ctx.db, pipeline, stop); });
   }
+  std::thread jobs([&] { DeskJobsLoop(ctx.config, *ctx.db, pipeline, stop); });
   std::thread watcher([&] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -77,6 +80,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   server.Wait();
   stop = true;
   if (poller.joinable()) poller.join();
+  jobs.join();
   // Wake the watcher if the server ended by itself.
   pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();

@@ -5,8 +5,10 @@
 #include <system_error>
 
 #include "cli/exit_codes.h"
+#include "core/clock.h"
 #include "core/log.h"
 #include "mail/parse.h"
+#include "routing/desk_routing.h"
 #include "storage/migrations.h"
 
 namespace svar::cli {
@@ -63,6 +65,10 @@ Result<Context> OpenContext(const GlobalOptions& options) {
   }
   SVAR_ASSIGN(ctx.db, OpenDatabase(ctx.config));
   SVAR_TRY(storage::Migrate(*ctx.db));
+  // Calendars and SLA policies are understood (and checked) by routing; agents of the config
+  // are brought into the database.
+  SVAR_ASSIGN(auto routing, routing::DeskRouting::Create(ctx.config));
+  SVAR_TRY(routing->SyncAgents(*ctx.db, SystemClock::Instance().NowSeconds()));
   mail::InitMail();
   return ctx;
 }

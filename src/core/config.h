@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config_routing.h"
 #include "core/config_triage.h"
 #include "core/result.h"
 
@@ -85,6 +86,10 @@ struct Config {
   TriageConfig triage;
   std::vector<CategoryConfig> categories;
   std::vector<RuleConfig> rules;
+  RoutingConfig routing;
+  std::vector<AgentConfig> agents;
+  std::vector<CalendarConfig> calendars;
+  std::vector<SlaConfig> sla;
   LogConfig log;
 
   std::string data_dir = "svar-data";  // from --data, not from the file

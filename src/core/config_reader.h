@@ -197,5 +197,7 @@ struct Config;
 namespace config_internal {
 // [triage], [[category]] and [[rule]] (config_triage.cc).
 Status ReadTriage(const toml::table& root, const std::string& source, Config& c);
+// [routing], [[agent]], [[calendar]] and [[sla]] (config_routing.cc).
+Status ReadRouting(const toml::table& root, const std::string& source, Config& c);
 }  // namespace config_internal
 }  // namespace svar

@@ -57,6 +57,11 @@ Pipeline::Pipeline(storage::Database& db, const Config& config, const Clock& clo
       spool_(db),
       tickets_(db, config.desk.ref_prefix, config.desk.first_ticket_number),
       triager_(config) {
+  if (auto r = routing::DeskRouting::Create(config)) {
+    routing_ = std::move(*r);
+  } else {
+    LogWarn("routing and SLA are off: " + r.error().message);
+  }
   // Trained models, when the desk has them; without them triage runs on rules, word lists
   // and upstream spam headers, and says so in its reasons.
   std::lock_guard lock(db_.mutex());
@@ -250,6 +255,15 @@ Result<Outcome> Pipeline::CommitParsed(int64_t raw_id, const mail::ParsedMessage
     SVAR_TRY(TriageMessage(m, std::move(content), message_row_id, ticket_id, customer.id,
                            entry ? entry->mailbox_id : std::nullopt, now));
     times_.triage_finish_us += MicrosSince(t3);
+    if (routing_) {
+      auto t4 = std::chrono::steady_clock::now();
+      if (o.new_ticket) {
+        SVAR_TRY(routing_->OnNewTicket(db_, ticket_id, now));
+      } else {
+        SVAR_TRY(routing_->OnTicketChanged(db_, ticket_id, now));
+      }
+      times_.route_us += MicrosSince(t4);
+    }
   }
 
   // Participants: whoever may use the ticket reference later. The sender of a message that

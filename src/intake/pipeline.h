@@ -2,8 +2,8 @@
 //   1. Spool: the raw bytes are committed (raw_spool.h). From here on nothing can be lost.
 //   2. Parse: MIME, charsets, HTML, quotes (mail/). Pure, thread-safe, under a time limit.
 //   3. Commit: guards (triage/), threading (threading/), customer, ticket, message,
-//      attachments, triage of an inbound message, all in one transaction; the spool entry
-//      becomes "stored".
+//      attachments, triage of an inbound message, routing and SLA due times (routing/), all
+//      in one transaction; the spool entry becomes "stored".
 // Triage is split (triage/triager.h): the content filters run in step 2, in parallel; the
 // part that needs the customer's record runs in step 3.
 // A message that fails in step 2 or 3 for a reason that retrying will not fix is
@@ -23,6 +23,7 @@
 #include "intake/raw_spool.h"
 #include "mail/parsed_message.h"
 #include "storage/database.h"
+#include "routing/desk_routing.h"
 #include "tickets/ticket_store.h"
 #include "triage/triager.h"
 
@@ -45,6 +46,7 @@ struct StageTimes {
   // Triage: content filters (in the parse step) and the customer half (in the commit step).
   std::atomic<int64_t> language_us{0}, sentiment_us{0}, urgency_us{0}, category_us{0},
       spam_us{0}, triage_finish_us{0};
+  std::atomic<int64_t> route_us{0};  // routing and SLA due times of new tickets
   std::atomic<int64_t> messages{0};
 };
 
@@ -95,6 +97,7 @@ class Pipeline {
   RawSpool spool_;
   tickets::TicketStore tickets_;
   triage::Triager triager_;
+  std::unique_ptr<routing::DeskRouting> routing_;  // null when the config's routing is bad
   StageTimes times_;
 };
 
