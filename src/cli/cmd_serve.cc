@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "intake/pipeline.h"
+#include "routing/desk_routing.h"
 #include "tickets/ticket_store.h"
 #include "web/api.h"
 #include "web/http_server.h"
@@ -56,6 +57,9 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   web_ctx.workflow = &(*kb)->workflow();
   web_ctx.searcher = &(*kb)->searcher();
   web_ctx.suggester = &(*kb)->suggester();
+  auto desk_routing = routing::DeskRouting::Create(ctx.config);
+  if (!desk_routing) return Report(desk_routing.error());
+  web_ctx.routing = desk_routing->get();
   web::Router router;
   web::RegisterApi(router, web_ctx);
   web::HttpServer server;

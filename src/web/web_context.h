@@ -16,6 +16,10 @@ class Searcher;
 class Suggester;
 }  // namespace svar::knowledge
 
+namespace svar::routing {
+class DeskRouting;
+}  // namespace svar::routing
+
 namespace svar::web {
 
 struct WebContext {
@@ -29,6 +33,9 @@ struct WebContext {
   knowledge::Workflow* workflow = nullptr;
   const knowledge::Searcher* searcher = nullptr;
   const knowledge::Suggester* suggester = nullptr;
+  // Routing and SLA rules (assignments, re-routing after a "not spam" click); the routes that
+  // need them answer 503 while this is not set.
+  const routing::DeskRouting* routing = nullptr;
 
   const Clock& Now() const { return clock ? *clock : SystemClock::Instance(); }
 };
