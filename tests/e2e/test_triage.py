@@ -145,5 +145,67 @@ class Triage(DeskTest):
         self.assertIn(b"unknown column \"colour\"", p.stderr)
 
 
+ROUTING_CONFIG = CONFIG + """
+[[agent]]
+email = "anna@desk.example"
+name = "Anna"
+skills = { billing = 3 }
+languages = ["da", "en"]
+capacity = 5
+[[agent]]
+email = "sven@desk.example"
+name = "Sven"
+skills = { billing = 1 }
+languages = ["sv"]
+[[sla]]
+name = "everything"
+first_response = 120
+"""
+
+
+class Routing(DeskTest):
+    config = ROUTING_CONFIG
+
+    def setUp(self):
+        super().setUp()
+        self.desk.run("train", "categories", os.path.join(FIXTURES, "categories.csv"))
+
+    def test_new_ticket_is_routed_with_a_reason_and_due_time(self):
+        self.desk.deliver(mail("plain@kunde.example", "Dobbelt betaling",
+                               "Der er trukket to gange på mit kort for samme ordre."))
+        t = self.desk.show(self.desk.tickets()[0]["ref"])
+        tr = t["triage"]
+        self.assertEqual(tr["category"], "billing")
+        self.assertIsNotNone(tr["assignee_id"])
+        reason = tr["routing"][-1]["reason"]
+        self.assertIn("routed to Anna", reason)
+        self.assertIn("speaks da", reason)
+        self.assertEqual(tr["sla"]["policy"], "everything")
+        self.assertIsNotNone(tr["sla"]["first_response_due"])
+
+    def test_nobody_fits_then_the_ticket_waits_with_why(self):
+        self.desk.deliver(mail("kund@exempel.se", "Dubbel debitering",
+                               "Ni har dragit pengar två gånger från mitt kort, jag vill ha "
+                               "tillbaka dem."))
+        tr = self.desk.show(self.desk.tickets()[0]["ref"])["triage"]
+        self.assertIsNone(tr["assignee_id"])
+        self.assertIn("queued", tr["routing"][-1]["reason"])
+
+    def test_spam_is_not_routed(self):
+        self.desk.deliver(mail("offers@spammer.example", "Cheap pills", "Buy now.",
+                               "X-Spam-Flag: YES\r\n"))
+        tr = self.desk.show(self.desk.tickets()[0]["ref"])["triage"]
+        self.assertTrue(tr["spam"])
+        self.assertIsNone(tr["assignee_id"])
+        self.assertEqual(tr["routing"], [])
+
+    def test_bad_routing_config_is_refused_with_the_fix(self):
+        with open(self.desk.config, "a") as f:
+            f.write('[[calendar]]\nname = "office"\nhours = ["mon-fri 8-16"]\n')
+        p = self.desk.run("tickets", check=False)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn(b"08:00", p.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
