@@ -8,9 +8,13 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/demo_data.h"
+#include "cli/demo_desk.h"
 #include "cli/serve_desk.h"
 #include "core/clock.h"
 #include "intake/pipeline.h"
+#include "routing/desk_routing.h"
+#include "tickets/customer_values.h"
+#include "triage/triage_store.h"
 #include "web/api_tokens.h"
 
 namespace svar::cli {
@@ -46,6 +50,27 @@ int RunDemo(const GlobalOptions& g, const DemoOptions& o) {
   if (!ctx) return Report(ctx.error());
   ctx->config.desk.name = "Svar demo desk";
   ctx->config.desk.addresses = {"support@demo.svar.example"};
+  ApplyDemoDeskConfig(ctx->config);
+  const int64_t now = SystemClock::Instance().NowSeconds();
+  auto routing = routing::DeskRouting::Create(ctx->config);
+  if (!routing) return Report(routing.error());
+  if (auto st = (*routing)->SyncAgents(*ctx->db, now); !st) return Report(st.error());
+  for (const auto& c : DemoCustomers())
+    if (auto st = tickets::UpsertCustomerValue(*ctx->db, c, now); !st) return Report(st.error());
+  std::vector<triage::LabeledText> history;
+  for (const auto& [text, category] : DemoCategoryHistory()) {
+    history.push_back({text, category});
+    if (auto st = triage::AddCategoryExample(*ctx->db, text, category,
+                                             triage::ExampleSource::kImport, std::nullopt, now);
+        !st)
+      return Report(st.error());
+  }
+  auto model = triage::CategoryModel::Train(history);
+  if (!model) return Report(model.error());
+  if (auto st = triage::SaveCategoryModel(*ctx->db, *model, static_cast<int64_t>(history.size()),
+                                          now);
+      !st)
+    return Report(st.error());
 
   intake::Pipeline pipeline(*ctx->db, ctx->config, SystemClock::Instance());
   for (auto raw : DemoMessages()) {

@@ -182,7 +182,7 @@ Status DeskRouting::OnNewTicket(storage::Database& db, int64_t ticket_id, int64_
   if (t->Int(1) & 3) {
     d.queue_team = facts.team;
     d.reason = "queued: automatic mail (auto-reply or bounce), not routed to an agent";
-    SVAR_TRY(Store(db, ticket_id, d, "queue", "", now));
+    return Store(db, ticket_id, d, "queue", "", now);  // and no SLA clock: nobody asked
   } else {
     SVAR_ASSIGN(auto agents, LoadAgents(db));
     d = Route(facts, agents, now, options_);

@@ -5,7 +5,8 @@
 //
 //   OnNewTicket      after triage of a new ticket: assign it (or queue it) with the reason,
 //                    and set its SLA policy and due times. Spam is never routed; automatic
-//                    mail (auto-replies, bounces) is queued, not given to an agent.
+//                    mail (auto-replies, bounces) is queued, not given to an agent, and gets
+//                    no SLA clock.
 //   OnTicketChanged  after a later message or a status change: the due times again.
 //   RunChecks        the periodic job (`svar serve`, every routing.check_seconds): tickets of
 //                    offline agents re-routed, team queues drained to agents with room,
