@@ -4,9 +4,9 @@ namespace svar::cli {
 
 void ApplyDemoDeskConfig(Config& c) {
   c.categories = {
-      {"account", {{"accounts", 1}}, "", "normal", {}},
-      {"billing", {{"billing", 2}}, "", "normal", {}},
-      {"delivery", {{"logistics", 1}}, "", "normal", {}},
+      {"account", {{"accounts", 1}}, "", "", {}},
+      {"billing", {{"billing", 2}}, "", "", {}},
+      {"delivery", {{"logistics", 1}}, "", "", {}},
       {"privacy", {{"privacy", 3}}, "", "high", {}},
   };
   c.rules = {{"gdpr", "privacy", {"gdpr", "personal data", "persondata", "personuppgifter",

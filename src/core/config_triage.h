@@ -14,7 +14,8 @@ struct CategoryConfig {
   std::string name;                    // "billing"; unique
   std::map<std::string, int> skills;   // skills an agent needs, with the minimum level 1-5
   std::string team;                    // the team whose queue it waits in; "" = any team
-  std::string priority = "normal";     // the lowest priority of its tickets: low|normal|high|urgent
+  std::string priority;                // the lowest priority of its tickets: low|normal|high|urgent;
+                                       // "" = no floor
   std::vector<std::string> templates;  // its reply templates (by name)
 };
 

@@ -49,7 +49,7 @@ PriorityResult DecidePriority(const PriorityInput& in) {
     rank = 0;
     out.reasons.push_back("no urgency, no complaint");
   }
-  const int floor = PriorityRank(in.category_floor);
+  const int floor = in.category_floor.empty() ? 0 : PriorityRank(in.category_floor);
   if (floor > rank) {
     rank = floor;
     out.reasons.push_back("category floor " + std::string(in.category_floor));

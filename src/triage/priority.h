@@ -24,7 +24,7 @@ struct PriorityInput {
   const ChurnResult* churn = nullptr;
   const SentimentResult* sentiment = nullptr;
   const UrgencyResult* urgency = nullptr;
-  std::string_view category_floor = "normal";  // the category's configured priority
+  std::string_view category_floor;  // the category's configured priority; "" = none
   double high_churn = 0.7;
   double valuable_customer = 10000;
 };

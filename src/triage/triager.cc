@@ -48,7 +48,7 @@ Triager::Triager(const Config& config)
 
 std::string_view Triager::CategoryFloor(std::string_view category) const {
   auto it = floors_.find(category);
-  return it == floors_.end() ? std::string_view("normal") : std::string_view(it->second);
+  return it == floors_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 void Triager::SetCategoryModel(std::shared_ptr<const CategoryModel> model) {

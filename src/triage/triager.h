@@ -82,7 +82,7 @@ class Triager {
   std::shared_ptr<const SpamFilter> spam_filter() const;
 
   const LanguageDetector& language_detector() const { return language_; }
-  // The configured priority floor of a category ("normal" when unknown).
+  // The configured priority floor of a category ("" when none or unknown).
   std::string_view CategoryFloor(std::string_view category) const;
 
  private:
