@@ -42,7 +42,9 @@ AgentRecord FromRow(const storage::Row& r) {
   return a;
 }
 
-Status Invalid(std::string message) { return Fail(ErrorCode::kInvalidArgument, std::move(message)); }
+std::unexpected<Error> Invalid(std::string message) {
+  return Fail(ErrorCode::kInvalidArgument, std::move(message));
+}
 
 Result<std::vector<std::string>> NameList(const json& v, const char* field) {
   if (!v.is_array()) return Invalid(std::string("\"") + field + "\" must be a list of strings");
@@ -171,7 +173,8 @@ Status ApplyAgentFields(const json& body, const Config& config, AgentRecord& age
 json AgentRecordJson(const AgentRecord& a) {
   json skills = json::object();
   for (const auto& [k, v] : a.skills) skills[k] = v;
-  return {{"email", a.email},
+  return {{"id", a.id},
+          {"email", a.email},
           {"name", a.name},
           {"skills", skills},
           {"languages", a.languages},

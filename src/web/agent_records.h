@@ -46,7 +46,7 @@ Status SaveAgentRecord(storage::Database& db, const AgentRecord& agent, int64_t 
 // what is allowed.
 Status ApplyAgentFields(const nlohmann::json& body, const Config& config, AgentRecord& agent);
 
-// {email, name, skills, languages, teams, capacity, status, calendar, open_tickets,
+// {id (as assignee_id in a ticket's triage), email, name, skills, languages, teams, capacity, status, calendar, open_tickets,
 //  last_assigned_at (RFC 3339 or null)}
 nlohmann::json AgentRecordJson(const AgentRecord& agent);
 

@@ -6,6 +6,7 @@
 #include "web/agent_records.h"
 #include "web/auth.h"
 #include "web/errors.h"
+#include "web/handler_util.h"
 #include "web/json_body.h"
 #include "web/json_dump.h"
 
@@ -40,7 +41,7 @@ Response HandleGetAgent(WebContext& context, const Request& request) {
 
 Response HandlePutAgent(WebContext& context, const Request& request) {
   const std::string email = AsciiLower(Trim(request.Param("email")));
-  if (email.find('@') == std::string::npos || email.front() == '@' || email.back() == '@')
+  if (!LooksLikeEmail(email))
     return ErrorResponse(Error{ErrorCode::kInvalidArgument,
                                "\"" + email + "\" is not an email address; agents are named by "
                                "their address, e.g. /api/v1/agents/anna@desk.example"});

@@ -2,16 +2,22 @@
 
 #include <memory>
 
+#include "web/agents_handler.h"
 #include "web/api_tokens.h"
 #include "web/attachments_handler.h"
 #include "web/auth.h"
+#include "web/customers_handler.h"
 #include "web/health_handler.h"
 #include "web/kb_articles_handler.h"
 #include "web/kb_feedback_handler.h"
 #include "web/kb_public_handler.h"
 #include "web/kb_search_handler.h"
 #include "web/root_handler.h"
+#include "web/ticket_spam_handler.h"
+#include "web/ticket_status_handler.h"
+#include "web/ticket_triage_handler.h"
 #include "web/tickets_handler.h"
+#include "web/triage_config_handler.h"
 
 namespace svar::web {
 
@@ -29,6 +35,20 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("GET", "/api/v1/tickets", authed(HandleListTickets));
   router.Add("GET", "/api/v1/tickets/{ref}", authed(HandleGetTicket));
   router.Add("GET", "/api/v1/attachments/{id}", authed(HandleGetAttachment));
+
+  // Triage and routing: an agent's corrections, spam clicks, assignments and status changes;
+  // agents, customers' value and the configuration (PUT of agents and customers: admin).
+  router.Add("PATCH", "/api/v1/tickets/{ref}", authed(HandlePatchTicket));
+  router.Add("PATCH", "/api/v1/tickets/{ref}/triage", authed(HandlePatchTicketTriage));
+  router.Add("POST", "/api/v1/tickets/{ref}/spam", authed(HandleTicketSpam));
+  router.Add("POST", "/api/v1/tickets/{ref}/assign", authed(HandleAssignTicket));
+  router.Add("GET", "/api/v1/agents", authed(HandleListAgents));
+  router.Add("GET", "/api/v1/agents/{email}", authed(HandleGetAgent));
+  router.Add("PUT", "/api/v1/agents/{email}", authed(HandlePutAgent, Role::kAdmin));
+  router.Add("PATCH", "/api/v1/agents/{email}", authed(HandlePatchAgent));
+  router.Add("GET", "/api/v1/customers/{email}", authed(HandleGetCustomer));
+  router.Add("PUT", "/api/v1/customers/{email}", authed(HandlePutCustomer, Role::kAdmin));
+  router.Add("GET", "/api/v1/triage/config", authed(HandleTriageConfig));
 
   // Knowledge base: search for everyone (customers without a token), articles by role.
   router.Add("GET", "/api/v1/kb/search", [&context, tokens](const Request& r) {

@@ -32,6 +32,12 @@ Status OnlyFields(const nlohmann::json& body, std::initializer_list<std::string_
   return Ok();
 }
 
+bool LooksLikeEmail(std::string_view address) {
+  const size_t at = address.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < address.size() &&
+         address.find('@', at + 1) == std::string_view::npos;
+}
+
 Response RoutingUnavailable() {
   return ErrorResponse(Error{ErrorCode::kUnavailable,
                              "routing is not available on this server; restart svar serve "

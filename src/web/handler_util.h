@@ -27,6 +27,10 @@ Status OnlyFields(const nlohmann::json& body, std::initializer_list<std::string_
 // "a, b, c" of a list of names (for messages that list what is allowed).
 std::string JoinNames(std::initializer_list<std::string_view> names);
 
+// True for "local@domain" with both parts non-empty (agents and customers are named by
+// their address in the path).
+bool LooksLikeEmail(std::string_view address);
+
 // 503: the desk's routing rules are not loaded (WebContext::routing is null).
 Response RoutingUnavailable();
 

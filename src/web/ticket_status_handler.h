@@ -1,0 +1,19 @@
+// PATCH /api/v1/tickets/{ref} {"status": "open|pending|solved|closed"} (any token): an agent
+// moves a ticket through its states. The change is a ticket_events row whose kind is the new
+// status ("pending" pauses the SLA clock, "open" starts it again), or "reopened" when a
+// solved or closed ticket is opened again; the SLA due times are then recomputed
+// (routing/desk_routing.h OnTicketChanged). "new" and "merged" are not targets (intake and
+// merging set them): 400 with the allowed values; a merged ticket is 409. The same status
+// again changes nothing. 200 {ticket (as in the list), triage (as in GET
+// /api/v1/tickets/{ref})}.
+#pragma once
+
+#include "web/request.h"
+#include "web/response.h"
+#include "web/web_context.h"
+
+namespace svar::web {
+
+Response HandlePatchTicket(WebContext& context, const Request& request);
+
+}  // namespace svar::web
