@@ -145,9 +145,13 @@ Response HandlePatchTicketTriage(WebContext& context, const Request& request) {
   if (!triage_json) return ErrorResponse(triage_json.error());
   auto pending = triage::ExamplesSinceTraining(context.db);
   if (!pending) return ErrorResponse(pending.error());
+  auto agent_examples =
+      context.db.QueryOne("SELECT COUNT(*) FROM category_examples WHERE source = 'agent'");
+  if (!agent_examples) return ErrorResponse(agent_examples.error());
   json out = {{"ref", ticket->ref},
               {"triage", json::parse(*triage_json, nullptr, false)},
               {"examples_since_training", *pending},
+              {"agent_examples", *agent_examples ? (*agent_examples)->Int(0) : 0},
               {"retrain_after", context.config.triage.retrain_after}};
   return JsonResponse(200, DumpJson(out));
 }

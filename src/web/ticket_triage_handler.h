@@ -8,8 +8,9 @@
 //       priority low|normal|high|urgent. Each field is a ticket_events row
 //       "triage_corrected" ("category billing -> refunds by anna"); the SLA due times are
 //       recomputed (the policy may depend on category and priority).
-//       200 {ref, triage (as in GET /api/v1/tickets/{ref}), examples_since_training,
-//       retrain_after}.
+//       200 {ref, triage (as in GET /api/v1/tickets/{ref}), examples_since_training (new
+//       examples since the classifier was last trained), agent_examples (all examples from
+//       agents), retrain_after}.
 //   POST /api/v1/tickets/{ref}/assign  {"agent": "email"}
 //       A manual assignment that overrides the rules (routing/desk_routing.h Assign, with the
 //       token's name as actor). 200 {ref, agent, reason}; 404 for an unknown agent; 503 when

@@ -189,6 +189,7 @@ TEST_F(TriageApiTest, CategoryCorrectionIsStoredAsAnExampleWithAnEvent) {
   EXPECT_EQ(out["triage"]["category"], "refunds");
   EXPECT_EQ(out["triage"]["category_source"], "agent");
   EXPECT_EQ(out["examples_since_training"], 1);
+  EXPECT_EQ(out["agent_examples"], 1);
   const int64_t id = IdOf(ref);
   EXPECT_EQ(One("SELECT text FROM category_examples WHERE ticket_id = ?", {id}),
             "Refusion\n\nJeg vil have mine penge tilbage");
@@ -306,6 +307,10 @@ TEST_F(TriageApiTest, StatusChangesAreOnTheTimeline) {
   EXPECT_EQ(json::parse(r.body)["ticket"]["status"], "pending");
   // pending pauses the clock: no due time while the customer is to answer.
   EXPECT_EQ(One("SELECT first_response_due FROM tickets WHERE id = ?", {id}), "");
+  // (same second)
+  r = HandlePatchTicket(*context_, ForTicket("PATCH", ref, {{"status", "open"}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(One("SELECT first_response_due FROM tickets WHERE id = ?", {id}), "");  // runs again
   r = HandlePatchTicket(*context_, ForTicket("PATCH", ref, {{"status", "solved"}}));
   ASSERT_EQ(r.status, 200) << r.body;
   r = HandlePatchTicket(*context_, ForTicket("PATCH", ref, {{"status", "open"}}));
@@ -318,7 +323,7 @@ TEST_F(TriageApiTest, StatusChangesAreOnTheTimeline) {
   ASSERT_TRUE(kinds);
   std::vector<std::string> got;
   for (const auto& k : *kinds) got.push_back(k.Text(0));
-  EXPECT_EQ(got, (std::vector<std::string>{"pending", "solved", "reopened"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"pending", "open", "solved", "reopened"}));
   r = HandlePatchTicket(*context_, ForTicket("PATCH", ref, {{"status", "merged"}}));
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(Message(r).find("open, pending, solved or closed"), std::string::npos);
