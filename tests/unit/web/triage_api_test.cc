@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/config.h"
 #include "intake/raw_spool.h"
@@ -14,6 +15,7 @@
 #include "support/memory_db.h"
 #include "tickets/ticket_store.h"
 #include "triage/triage_store.h"
+#include "web/agent_records.h"
 #include "web/agents_handler.h"
 #include "web/customers_handler.h"
 #include "web/roles.h"
@@ -462,6 +464,33 @@ TEST_F(TriageApiTest, ConfigIsShownAsConfigured) {
   EXPECT_EQ(c["sla"][0]["first_response"], 30);
   EXPECT_EQ(c["teams"], json({"money"}));
   EXPECT_EQ(c["triage"]["languages"], json({"da", "sv", "en"}));
+}
+
+}  // namespace
+}  // namespace svar::web
+
+namespace svar::web {
+namespace {
+
+std::set<std::string> Keys(const nlohmann::json& j) {
+  std::set<std::string> out;
+  for (const auto& [k, v] : j.items()) out.insert(k);
+  return out;
+}
+
+// The key sets documented in docs/api/openapi.yaml (Agent, Customer); a new field must be
+// added there too.
+TEST(TriageApiJson, KeysMatchTheOpenApiSchemas) {
+  AgentRecord agent;
+  agent.email = "anna@desk.example";
+  EXPECT_EQ(Keys(AgentRecordJson(agent)),
+            (std::set<std::string>{"id", "email", "name", "skills", "languages", "teams",
+                                   "capacity", "status", "calendar", "open_tickets",
+                                   "last_assigned_at"}));
+  EXPECT_TRUE(AgentRecordJson(agent)["last_assigned_at"].is_null());
+  EXPECT_EQ(Keys(CustomerValueJson(tickets::CustomerValue{})),
+            (std::set<std::string>{"email", "name", "vip", "tier", "lifetime_value", "products",
+                                   "country", "language", "tickets"}));
 }
 
 }  // namespace
