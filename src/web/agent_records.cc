@@ -128,21 +128,23 @@ Status SaveAgentRecord(storage::Database& db, const AgentRecord& a, int64_t now)
   const std::string languages_json = json(a.languages).dump();
   const std::string teams_json = json(a.teams).dump();
   if (a.id == 0) {
-    return db.Exec("INSERT INTO agents(email, name, skills_json, languages_json, teams_json, "
-                   "capacity, status, calendar, created_at, updated_at) VALUES "
-                   "(?,?,?,?,?,?,?,?,?,?)",
-                   {AsciiLower(Trim(a.email)), a.name, skills_json, languages_json, teams_json,
-                    int64_t{a.capacity}, a.status, a.calendar, now, now});
+    return db.Exec(
+        "INSERT INTO agents(email, name, skills_json, languages_json, teams_json, "
+        "capacity, status, calendar, created_at, updated_at) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?)",
+        {AsciiLower(Trim(a.email)), a.name, skills_json, languages_json, teams_json,
+         int64_t{a.capacity}, a.status, a.calendar, now, now});
   }
-  return db.Exec("UPDATE agents SET name = ?, skills_json = ?, languages_json = ?, teams_json = ?, "
-                 "capacity = ?, status = ?, calendar = ?, updated_at = ? WHERE id = ?",
-                 {a.name, skills_json, languages_json, teams_json, int64_t{a.capacity}, a.status,
-                  a.calendar, now, a.id});
+  return db.Exec(
+      "UPDATE agents SET name = ?, skills_json = ?, languages_json = ?, teams_json = ?, "
+      "capacity = ?, status = ?, calendar = ?, updated_at = ? WHERE id = ?",
+      {a.name, skills_json, languages_json, teams_json, int64_t{a.capacity}, a.status, a.calendar,
+       now, a.id});
 }
 
 Status ApplyAgentFields(const json& body, const Config& config, AgentRecord& agent) {
-  SVAR_TRY(OnlyFields(
-      body, {"name", "skills", "languages", "teams", "capacity", "status", "calendar"}));
+  SVAR_TRY(
+      OnlyFields(body, {"name", "skills", "languages", "teams", "capacity", "status", "calendar"}));
   if (auto it = body.find("name"); it != body.end()) {
     if (!it->is_string()) return Invalid("\"name\" must be a string");
     agent.name = std::string(Trim(it->get<std::string>()));
@@ -160,8 +162,9 @@ Status ApplyAgentFields(const json& body, const Config& config, AgentRecord& age
     agent.capacity = it->get<int>();
   }
   if (auto it = body.find("status"); it != body.end()) {
-    auto status = it->is_string() ? routing::ParseAgentStatus(it->get<std::string>())
-                                  : Result<routing::AgentStatus>(Fail(ErrorCode::kInvalidArgument, ""));
+    auto status = it->is_string()
+                      ? routing::ParseAgentStatus(it->get<std::string>())
+                      : Result<routing::AgentStatus>(Fail(ErrorCode::kInvalidArgument, ""));
     if (!status) return Invalid("\"status\" must be available, away or offline");
     agent.status = std::string(routing::AgentStatusName(*status));
   }

@@ -23,14 +23,14 @@ struct AgentRecord {
   int64_t id = 0;  // 0 = not stored yet
   std::string email;
   std::string name;
-  std::map<std::string, int> skills;   // skill -> level 1..5
+  std::map<std::string, int> skills;  // skill -> level 1..5
   std::vector<std::string> languages;
   std::vector<std::string> teams;
   int capacity = 8;
-  std::string status = "available";    // available | away | offline
-  std::string calendar;                // a [[calendar]] name; "" = always at work
-  int64_t open_tickets = 0;            // read only: new/open/pending tickets assigned
-  int64_t last_assigned_at = 0;        // read only; 0 = never
+  std::string status = "available";  // available | away | offline
+  std::string calendar;              // a [[calendar]] name; "" = always at work
+  int64_t open_tickets = 0;          // read only: new/open/pending tickets assigned
+  int64_t last_assigned_at = 0;      // read only; 0 = never
 };
 
 // Every agent, by email; or one (email compared case-insensitively).
@@ -46,7 +46,8 @@ Status SaveAgentRecord(storage::Database& db, const AgentRecord& agent, int64_t 
 // what is allowed.
 Status ApplyAgentFields(const nlohmann::json& body, const Config& config, AgentRecord& agent);
 
-// {id (as assignee_id in a ticket's triage), email, name, skills, languages, teams, capacity, status, calendar, open_tickets,
+// {id (as assignee_id in a ticket's triage), email, name, skills, languages, teams, capacity,
+// status, calendar, open_tickets,
 //  last_assigned_at (RFC 3339 or null)}
 nlohmann::json AgentRecordJson(const AgentRecord& agent);
 

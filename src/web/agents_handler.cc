@@ -43,8 +43,9 @@ Response HandlePutAgent(WebContext& context, const Request& request) {
   const std::string email = AsciiLower(Trim(request.Param("email")));
   if (!LooksLikeEmail(email))
     return ErrorResponse(Error{ErrorCode::kInvalidArgument,
-                               "\"" + email + "\" is not an email address; agents are named by "
-                               "their address, e.g. /api/v1/agents/anna@desk.example"});
+                               "\"" + email +
+                                   "\" is not an email address; agents are named by "
+                                   "their address, e.g. /api/v1/agents/anna@desk.example"});
   auto body = ParseJsonObject(request);
   if (!body) return ErrorResponse(body.error());
   storage::Transaction tx(context.db);

@@ -28,8 +28,9 @@ Result<tickets::CustomerValue> CustomerValueFromJson(const nlohmann::json& body,
   if (!LooksLikeEmail(v.email)) {
     std::string message = "\"";
     message.append(email);
-    message += "\" is not an email address; customers are named by their address, e.g. "
-               "/api/v1/customers/kunde@example.dk";
+    message +=
+        "\" is not an email address; customers are named by their address, e.g. "
+        "/api/v1/customers/kunde@example.dk";
     return Fail(ErrorCode::kInvalidArgument, std::move(message));
   }
   SVAR_ASSIGN(v.name, StringField(body, "name", ""));
@@ -38,9 +39,9 @@ Result<tickets::CustomerValue> CustomerValueFromJson(const nlohmann::json& body,
   SVAR_ASSIGN(v.tier, StringField(body, "tier", ""));
   v.tier = std::string(Trim(v.tier));
   if (v.tier.size() > kMaxTier)
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"tier\" is longer than " + std::to_string(kMaxTier) + " bytes; use a short "
-                "name such as gold or silver");
+    return Fail(ErrorCode::kInvalidArgument, "\"tier\" is longer than " + std::to_string(kMaxTier) +
+                                                 " bytes; use a short "
+                                                 "name such as gold or silver");
   if (auto it = body.find("lifetime_value"); it != body.end() && !it->is_null()) {
     if (!it->is_number() || !std::isfinite(it->get<double>()) || it->get<double>() < 0)
       return Fail(ErrorCode::kInvalidArgument,

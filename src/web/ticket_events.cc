@@ -24,9 +24,10 @@ std::string ExampleText(const InboundMessage& m) {
 
 Status RecordTicketEvent(storage::Database& db, int64_t ticket_id, std::string_view kind,
                          std::string_view detail, std::string_view actor, int64_t now) {
-  return db.Exec("INSERT INTO ticket_events(ticket_id, kind, detail, actor, at) VALUES "
-                 "(?, ?, ?, ?, ?)",
-                 {ticket_id, std::string(kind), std::string(detail), std::string(actor), now});
+  return db.Exec(
+      "INSERT INTO ticket_events(ticket_id, kind, detail, actor, at) VALUES "
+      "(?, ?, ?, ?, ?)",
+      {ticket_id, std::string(kind), std::string(detail), std::string(actor), now});
 }
 
 }  // namespace svar::web

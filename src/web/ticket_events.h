@@ -24,8 +24,7 @@ struct InboundMessage {
 };
 
 // The ticket's oldest inbound (customer) message; nullopt when it has none.
-Result<std::optional<InboundMessage>> FirstInboundMessage(storage::Database& db,
-                                                          int64_t ticket_id);
+Result<std::optional<InboundMessage>> FirstInboundMessage(storage::Database& db, int64_t ticket_id);
 
 // The text the category classifier sees for a message: subject, blank line, text (the same
 // as triage::TriageText on the parsed message).

@@ -30,8 +30,8 @@ Result<bool> Teach(WebContext& context, const InboundMessage& message,
                    const mail::ParsedMessage& parsed, bool spam, const std::string& actor,
                    int64_t now, SpamOutcome& out) {
   storage::Database& db = context.db;
-  SVAR_ASSIGN(auto lesson, db.QueryOne("SELECT spam FROM spam_lessons WHERE message_id = ?",
-                                       {message.id}));
+  SVAR_ASSIGN(auto lesson,
+              db.QueryOne("SELECT spam FROM spam_lessons WHERE message_id = ?", {message.id}));
   triage::SpamOptions options;
   options.spam_threshold = context.config.triage.spam_threshold;
   SVAR_ASSIGN(auto stored, triage::LoadSpamFilter(db, options));
@@ -44,10 +44,11 @@ Result<bool> Teach(WebContext& context, const InboundMessage& message,
     SVAR_ASSIGN(auto last, db.QueryOne("SELECT trained_at FROM triage_models WHERE name = 'spam'"));
     int64_t trained_at = last ? std::max(now, last->Int(0) + 1) : now;
     SVAR_TRY(triage::SaveSpamFilter(db, filter, trained_at));
-    SVAR_TRY(db.Exec("INSERT INTO spam_lessons(message_id, spam, actor, at) VALUES (?,?,?,?) "
-                     "ON CONFLICT(message_id) DO UPDATE SET spam = excluded.spam, actor = "
-                     "excluded.actor, at = excluded.at",
-                     {message.id, int64_t{spam}, actor, now}));
+    SVAR_TRY(
+        db.Exec("INSERT INTO spam_lessons(message_id, spam, actor, at) VALUES (?,?,?,?) "
+                "ON CONFLICT(message_id) DO UPDATE SET spam = excluded.spam, actor = "
+                "excluded.actor, at = excluded.at",
+                {message.id, int64_t{spam}, actor, now}));
   }
   out.spam_messages = filter.spam_messages();
   out.ham_messages = filter.ham_messages();
@@ -92,8 +93,8 @@ Response HandleTicketSpam(WebContext& context, const Request& request) {
   if (!body) return ErrorResponse(body.error());
   if (auto st = OnlyFields(*body, {"spam"}); !st) return ErrorResponse(st.error());
   if (!body->contains("spam"))
-    return ErrorResponse(Error{ErrorCode::kInvalidArgument,
-                               "give \"spam\": true (spam) or false (not spam)"});
+    return ErrorResponse(
+        Error{ErrorCode::kInvalidArgument, "give \"spam\": true (spam) or false (not spam)"});
   auto spam = BoolField(*body, "spam");
   if (!spam) return ErrorResponse(spam.error());
 
@@ -102,7 +103,7 @@ Response HandleTicketSpam(WebContext& context, const Request& request) {
   if (!*message || !(*message)->raw_id)
     return ErrorResponse(Error{ErrorCode::kConflict,
                                ticket->ref + " has no customer message with its original kept; "
-                               "there is nothing to learn from"});
+                                             "there is nothing to learn from"});
   auto raw = context.spool.Load(*(*message)->raw_id);
   if (!raw) return ErrorResponse(raw.error());
   auto parsed = mail::ParseMessage(*raw);
@@ -120,12 +121,12 @@ Response HandleTicketSpam(WebContext& context, const Request& request) {
       return ErrorResponse(st.error());
     if (auto committed = tx.Commit(); !committed) return ErrorResponse(committed.error());
   }
-  json result = {{"ref", ticket->ref},
-                 {"spam", *spam},
-                 {"learned", out.learned},
-                 {"filter", {{"spam_messages", out.spam_messages},
-                             {"ham_messages", out.ham_messages}}},
-                 {"routing", out.routing ? json(*out.routing) : json(nullptr)}};
+  json result = {
+      {"ref", ticket->ref},
+      {"spam", *spam},
+      {"learned", out.learned},
+      {"filter", {{"spam_messages", out.spam_messages}, {"ham_messages", out.ham_messages}}},
+      {"routing", out.routing ? json(*out.routing) : json(nullptr)}};
   return JsonResponse(200, DumpJson(result));
 }
 

@@ -17,8 +17,8 @@ namespace {
 using nlohmann::json;
 
 bool IsTarget(const std::string& s) {
-  return s == tickets::kStatusOpen || s == tickets::kStatusPending ||
-         s == tickets::kStatusSolved || s == tickets::kStatusClosed;
+  return s == tickets::kStatusOpen || s == tickets::kStatusPending || s == tickets::kStatusSolved ||
+         s == tickets::kStatusClosed;
 }
 
 bool IsDone(const std::string& s) {
@@ -51,10 +51,10 @@ Response HandlePatchTicket(WebContext& context, const Request& request) {
     auto st = context.db.Exec("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
                               {*status, now, ticket->id});
     if (st)
-      st = RecordTicketEvent(context.db, ticket->id, reopened ? "reopened" : *status,
-                             ticket->status + " -> " + *status +
-                                 (request.actor.empty() ? "" : " by " + request.actor),
-                             request.actor, now);
+      st = RecordTicketEvent(
+          context.db, ticket->id, reopened ? "reopened" : *status,
+          ticket->status + " -> " + *status + (request.actor.empty() ? "" : " by " + request.actor),
+          request.actor, now);
     if (st && reopened && *status == tickets::kStatusPending)
       st = RecordTicketEvent(context.db, ticket->id, *status, "", request.actor, now);
     if (st && context.routing) st = context.routing->OnTicketChanged(context.db, ticket->id, now);

@@ -28,9 +28,9 @@ Result<std::string> CheckCategory(const Config& config, const std::string& categ
     if (c.name == category) return category;
     allowed += (allowed.empty() ? "" : ", ") + c.name;
   }
-  return Fail(ErrorCode::kInvalidArgument, "\"category\": \"" + category +
-                                               "\" is not a configured category; allowed: " +
-                                               allowed);
+  return Fail(
+      ErrorCode::kInvalidArgument,
+      "\"category\": \"" + category + "\" is not a configured category; allowed: " + allowed);
 }
 
 Result<std::string> CheckLanguage(const Config& config, const std::string& language) {
@@ -43,8 +43,8 @@ Result<std::string> CheckLanguage(const Config& config, const std::string& langu
   }
   if (config.triage.languages.empty() && !code.empty()) return code;
   return Fail(ErrorCode::kInvalidArgument, "\"language\": \"" + language +
-                                               "\" is not one of the desk's languages (" +
-                                               allowed + "; [triage] languages in the config)");
+                                               "\" is not one of the desk's languages (" + allowed +
+                                               "; [triage] languages in the config)");
 }
 
 Result<std::string> CheckPriority(const std::string& priority) {
@@ -94,9 +94,10 @@ Status ApplyCorrection(WebContext& context, int64_t ticket_id, const Correction&
                                     {ticket_id}));
   if (!row) return Fail(ErrorCode::kNotFound, "ticket " + std::to_string(ticket_id) + " is gone");
   if (c.category) {
-    SVAR_TRY(db.Exec("UPDATE tickets SET category = ?, category_source = 'agent', "
-                     "category_confidence = 1 WHERE id = ?",
-                     {*c.category, ticket_id}));
+    SVAR_TRY(
+        db.Exec("UPDATE tickets SET category = ?, category_source = 'agent', "
+                "category_confidence = 1 WHERE id = ?",
+                {*c.category, ticket_id}));
     SVAR_ASSIGN(auto first, FirstInboundMessage(db, ticket_id));
     if (first)
       SVAR_TRY(triage::AddCategoryExample(db, ExampleText(*first), *c.category,

@@ -33,9 +33,9 @@ Result<TicketView> ParseTicketView(const Request& request, int64_t default_limit
     bool known = false;
     for (auto k : kViews) known = known || *view == k;
     if (!known)
-      return Fail(ErrorCode::kInvalidArgument,
-                  "view must be spam, queue, mine or sla_at_risk (got \"" + std::string(*view) +
-                      "\")");
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          "view must be spam, queue, mine or sla_at_risk (got \"" + std::string(*view) + "\")");
     v.view = std::string(*view);
   }
   if (auto status = request.Query("status"); status && !status->empty()) {
@@ -91,18 +91,18 @@ Result<std::vector<ListedTicket>> ListTicketView(WebContext& context, const Tick
   }
   if (v.view == "queue") sql += " AND t.assignee_id IS NULL";
   if (v.view == "mine") {
-    SVAR_ASSIGN(auto agent, context.db.QueryOne("SELECT id FROM agents WHERE LOWER(email) = ?",
-                                                {v.agent}));
+    SVAR_ASSIGN(auto agent,
+                context.db.QueryOne("SELECT id FROM agents WHERE LOWER(email) = ?", {v.agent}));
     if (!agent)
-      return Fail(ErrorCode::kNotFound,
-                  "no agent " + v.agent + "; GET /api/v1/agents lists them");
+      return Fail(ErrorCode::kNotFound, "no agent " + v.agent + "; GET /api/v1/agents lists them");
     sql += " AND t.assignee_id = ?";
     p.push_back(agent->Int(0));
   }
   if (v.view == "sla_at_risk") {
     const int64_t limit = now + v.within_minutes * 60;
-    sql += " AND (t.first_response_due <= ? OR t.next_response_due <= ? OR "
-           "t.resolution_due <= ?)";
+    sql +=
+        " AND (t.first_response_due <= ? OR t.next_response_due <= ? OR "
+        "t.resolution_due <= ?)";
     p.insert(p.end(), {limit, limit, limit});
   }
   if (!v.team.empty()) {

@@ -24,13 +24,13 @@
 namespace svar::web {
 
 struct TicketView {
-  std::string view;            // "", "spam", "queue", "mine", "sla_at_risk"
-  std::string status;          // "" = the view's states
-  std::string team;            // "" = every team
-  std::string agent;           // view=mine: the agent's email
+  std::string view;             // "", "spam", "queue", "mine", "sla_at_risk"
+  std::string status;           // "" = the view's states
+  std::string team;             // "" = every team
+  std::string agent;            // view=mine: the agent's email
   int64_t within_minutes = 60;  // view=sla_at_risk
   int64_t limit = 50;
-  int64_t before_id = 0;       // 0 = from the newest
+  int64_t before_id = 0;  // 0 = from the newest
 };
 
 // The view of the query parameters; kInvalidArgument naming a bad parameter and what is

@@ -112,12 +112,14 @@ class TriageApiTest : public ::testing::Test {
     m.text = text;
     m.received_at = now;
     EXPECT_TRUE(store_->InsertMessage(m));
-    EXPECT_TRUE(db_->Exec("UPDATE tickets SET language = 'da', category = ?, category_source = "
-                          "'model' WHERE id = ?",
-                          {category, t->id}));
-    EXPECT_TRUE(db_->Exec("INSERT INTO ticket_events(ticket_id, kind, at) VALUES (?, 'created', "
-                          "?), (?, 'customer_message', ?)",
-                          {t->id, now, t->id, now}));
+    EXPECT_TRUE(
+        db_->Exec("UPDATE tickets SET language = 'da', category = ?, category_source = "
+                  "'model' WHERE id = ?",
+                  {category, t->id}));
+    EXPECT_TRUE(
+        db_->Exec("INSERT INTO ticket_events(ticket_id, kind, at) VALUES (?, 'created', "
+                  "?), (?, 'customer_message', ?)",
+                  {t->id, now, t->id, now}));
     if (route) EXPECT_TRUE(routing_->OnNewTicket(*db_, t->id, now));
     return t->ref;
   }
@@ -185,7 +187,8 @@ class TriageApiTest : public ::testing::Test {
 
 TEST_F(TriageApiTest, CategoryCorrectionIsStoredAsAnExampleWithAnEvent) {
   std::string ref = NewTicket("Refusion", "Jeg vil have mine penge tilbage");
-  Response r = HandlePatchTicketTriage(*context_, ForTicket("PATCH", ref, {{"category", "refunds"}}));
+  Response r =
+      HandlePatchTicketTriage(*context_, ForTicket("PATCH", ref, {{"category", "refunds"}}));
   ASSERT_EQ(r.status, 200) << r.body;
   json out = json::parse(r.body);
   EXPECT_EQ(out["triage"]["category"], "refunds");
@@ -201,9 +204,9 @@ TEST_F(TriageApiTest, CategoryCorrectionIsStoredAsAnExampleWithAnEvent) {
                 {id}),
             "category billing -> refunds by anna");
   // A confirmation is an example too, and says so in the timeline.
-  r = HandlePatchTicketTriage(*context_, ForTicket("PATCH", ref, {{"category", "refunds"},
-                                                                  {"priority", "urgent"},
-                                                                  {"language", "SV"}}));
+  r = HandlePatchTicketTriage(
+      *context_, ForTicket("PATCH", ref,
+                           {{"category", "refunds"}, {"priority", "urgent"}, {"language", "SV"}}));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Count("SELECT COUNT(*) FROM category_examples WHERE ticket_id = ?", {id}), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND detail = "
@@ -283,16 +286,17 @@ TEST_F(TriageApiTest, SpamLessonIsLearntUndoneAndTheTicketRouted) {
 
 TEST_F(TriageApiTest, ManualAssignmentNeedsAKnownAgentAndRouting) {
   std::string ref = NewTicket("Faktura", "Hvor er min faktura?");
-  Response r = HandleAssignTicket(*context_, ForTicket("POST", ref, {{"agent", "bo@desk.example"}}));
+  Response r =
+      HandleAssignTicket(*context_, ForTicket("POST", ref, {{"agent", "bo@desk.example"}}));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_NE(json::parse(r.body)["reason"].get<std::string>().find("Bo"), std::string::npos);
   EXPECT_EQ(One("SELECT a.email FROM tickets t JOIN agents a ON a.id = t.assignee_id WHERE "
                 "t.id = ?",
                 {IdOf(ref)}),
             "bo@desk.example");
-  EXPECT_EQ(One("SELECT actor FROM routing_decisions WHERE ticket_id = ? ORDER BY id DESC",
-                {IdOf(ref)}),
-            "anna");
+  EXPECT_EQ(
+      One("SELECT actor FROM routing_decisions WHERE ticket_id = ? ORDER BY id DESC", {IdOf(ref)}),
+      "anna");
   r = HandleAssignTicket(*context_, ForTicket("POST", ref, {{"agent", "nobody@desk.example"}}));
   EXPECT_EQ(r.status, 404);
   context_->routing = nullptr;
@@ -319,9 +323,10 @@ TEST_F(TriageApiTest, StatusChangesAreOnTheTimeline) {
   ASSERT_EQ(r.status, 200) << r.body;
   r = HandlePatchTicket(*context_, ForTicket("PATCH", ref, {{"status", "open"}}));  // no change
   ASSERT_EQ(r.status, 200) << r.body;
-  auto kinds = db_->Query("SELECT kind FROM ticket_events WHERE ticket_id = ? AND actor = 'anna' "
-                          "ORDER BY id",
-                          {id});
+  auto kinds = db_->Query(
+      "SELECT kind FROM ticket_events WHERE ticket_id = ? AND actor = 'anna' "
+      "ORDER BY id",
+      {id});
   ASSERT_TRUE(kinds);
   std::vector<std::string> got;
   for (const auto& k : *kinds) got.push_back(k.Text(0));
@@ -336,27 +341,28 @@ TEST_F(TriageApiTest, AgentsAreValidatedAndOnlyAdminsChangeMoreThanStatus) {
   Response r = HandlePutAgent(*context_, ForAgent("PUT", "cleo@desk.example", anna, Role::kAdmin));
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(Message(r).find("\"billing\" must be an integer 1-5"), std::string::npos) << r.body;
-  r = HandlePutAgent(*context_, ForAgent("PUT", "cleo@desk.example", {{"calendar", "night"}},
-                                         Role::kAdmin));
+  r = HandlePutAgent(*context_,
+                     ForAgent("PUT", "cleo@desk.example", {{"calendar", "night"}}, Role::kAdmin));
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(Message(r).find("\"office\""), std::string::npos) << r.body;
-  r = HandlePutAgent(*context_, ForAgent("PUT", "cleo@desk.example", {{"status", "asleep"}},
-                                         Role::kAdmin));
+  r = HandlePutAgent(*context_,
+                     ForAgent("PUT", "cleo@desk.example", {{"status", "asleep"}}, Role::kAdmin));
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(Message(r).find("available, away or offline"), std::string::npos) << r.body;
   r = HandlePutAgent(*context_, ForAgent("PUT", "not-an-address", json::object(), Role::kAdmin));
   EXPECT_EQ(r.status, 400);
 
-  json cleo = {{"name", "Cleo"},        {"skills", {{"billing", 5}}}, {"languages", {"da"}},
-               {"teams", {"money"}},    {"capacity", 3},              {"calendar", "office"}};
+  json cleo = {{"name", "Cleo"},      {"skills", {{"billing", 5}}},
+               {"languages", {"da"}}, {"teams", {"money"}},
+               {"capacity", 3},       {"calendar", "office"}};
   r = HandlePutAgent(*context_, ForAgent("PUT", "Cleo@Desk.example", cleo, Role::kAdmin));
   ASSERT_EQ(r.status, 201) << r.body;
   json out = json::parse(r.body);
   EXPECT_EQ(out["email"], "cleo@desk.example");
   EXPECT_EQ(out["skills"]["billing"], 5);
   EXPECT_EQ(out["status"], "available");
-  r = HandlePutAgent(*context_, ForAgent("PUT", "cleo@desk.example", {{"name", "Cleo B"}},
-                                         Role::kAdmin));
+  r = HandlePutAgent(*context_,
+                     ForAgent("PUT", "cleo@desk.example", {{"name", "Cleo B"}}, Role::kAdmin));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(json::parse(r.body)["capacity"], 8);  // replaced: defaults again
 
@@ -381,18 +387,20 @@ TEST_F(TriageApiTest, AgentsAreValidatedAndOnlyAdminsChangeMoreThanStatus) {
 TEST_F(TriageApiTest, OfflineAgentsTicketsMoveAtTheNextCheck) {
   std::string ref = NewTicket("Faktura", "Hvor er min faktura?");
   const int64_t id = IdOf(ref);
-  std::string before = One("SELECT a.email FROM tickets t JOIN agents a ON a.id = t.assignee_id "
-                           "WHERE t.id = ?",
-                           {id});
+  std::string before =
+      One("SELECT a.email FROM tickets t JOIN agents a ON a.id = t.assignee_id "
+          "WHERE t.id = ?",
+          {id});
   ASSERT_EQ(before, "anna@desk.example");  // speaks da
   // Bo reads no Danish: let Cleo take over when Anna goes offline.
-  ASSERT_EQ(HandlePutAgent(*context_, ForAgent("PUT", "cleo@desk.example",
-                                               {{"skills", {{"billing", 2}}},
-                                                {"languages", {"da"}},
-                                                {"teams", {"money"}}},
-                                               Role::kAdmin))
-                .status,
-            201);
+  ASSERT_EQ(
+      HandlePutAgent(
+          *context_,
+          ForAgent("PUT", "cleo@desk.example",
+                   {{"skills", {{"billing", 2}}}, {"languages", {"da"}}, {"teams", {"money"}}},
+                   Role::kAdmin))
+          .status,
+      201);
   ASSERT_EQ(HandlePatchAgent(*context_, ForAgent("PATCH", before, {{"status", "offline"}})).status,
             200);
   ASSERT_TRUE(routing_->RunChecks(*db_, clock_.NowSeconds()));
@@ -403,8 +411,8 @@ TEST_F(TriageApiTest, OfflineAgentsTicketsMoveAtTheNextCheck) {
 }
 
 TEST_F(TriageApiTest, CustomersValueIsValidatedAndShown) {
-  Request put = ForAgent("PUT", "vip@kunde.example", {{"vip", true}, {"country", "Denmark"}},
-                         Role::kAdmin);
+  Request put =
+      ForAgent("PUT", "vip@kunde.example", {{"vip", true}, {"country", "Denmark"}}, Role::kAdmin);
   Response r = HandlePutCustomer(*context_, put);
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(Message(r).find("two-letter"), std::string::npos) << r.body;
@@ -412,9 +420,10 @@ TEST_F(TriageApiTest, CustomersValueIsValidatedAndShown) {
   EXPECT_EQ(HandlePutCustomer(*context_, put).status, 400);
   put.body = json{{"vip", "yes"}}.dump();
   EXPECT_EQ(HandlePutCustomer(*context_, put).status, 400);
-  put.body = json{{"name", "Vera"},  {"vip", true},     {"tier", "gold"},
-                  {"lifetime_value", 25000.5}, {"products", {"app"}}, {"country", "dk"}}
-                 .dump();
+  put.body =
+      json{{"name", "Vera"},      {"vip", true},    {"tier", "gold"}, {"lifetime_value", 25000.5},
+           {"products", {"app"}}, {"country", "dk"}}
+          .dump();
   r = HandlePutCustomer(*context_, put);
   ASSERT_EQ(r.status, 201) << r.body;
   r = HandlePutCustomer(*context_, put);
@@ -483,10 +492,10 @@ std::set<std::string> Keys(const nlohmann::json& j) {
 TEST(TriageApiJson, KeysMatchTheOpenApiSchemas) {
   AgentRecord agent;
   agent.email = "anna@desk.example";
-  EXPECT_EQ(Keys(AgentRecordJson(agent)),
-            (std::set<std::string>{"id", "email", "name", "skills", "languages", "teams",
-                                   "capacity", "status", "calendar", "open_tickets",
-                                   "last_assigned_at"}));
+  EXPECT_EQ(
+      Keys(AgentRecordJson(agent)),
+      (std::set<std::string>{"id", "email", "name", "skills", "languages", "teams", "capacity",
+                             "status", "calendar", "open_tickets", "last_assigned_at"}));
   EXPECT_TRUE(AgentRecordJson(agent)["last_assigned_at"].is_null());
   EXPECT_EQ(Keys(CustomerValueJson(tickets::CustomerValue{})),
             (std::set<std::string>{"email", "name", "vip", "tier", "lifetime_value", "products",
