@@ -95,11 +95,11 @@ class KnowledgeBase(unittest.TestCase):
         test.assertEqual(status, 403)  # admins only
         time.sleep(1.0)  # the index picks the synonyms up within a second
 
-    # Measured on this corpus: all 88 queries find their article first; 82 of 88 also the
-    # passage a person chose as the answer. The six others show a neighbouring section of the
+    # Measured on this corpus: all 88 queries find their article first; 83 of 88 also the
+    # passage a person chose as the answer. The five others show a neighbouring section of the
     # right article (docs/knowledge-base.md lists them and why).
     MIN_ARTICLE_FIRST = 1.0
-    MIN_RIGHT_PASSAGE = 0.93
+    MIN_RIGHT_PASSAGE = 0.94
 
     def test_queries_find_article_and_passage(self):
         self.install_synonyms(self)

@@ -24,7 +24,11 @@ FieldTerms Count(std::string_view text, std::string_view locale) {
   FieldTerms out;
   for (const Term& t : TermsOf(text, locale)) {
     out.tf[t.text] += 1;
-    if (!t.stem) out.length += 1;
+    if (!t.stem) {
+      out.length += 1;
+      std::string prefix = WordPrefixTerm(t.text);
+      if (!prefix.empty()) out.tf[prefix] += 1;
+    }
   }
   return out;
 }
@@ -35,6 +39,18 @@ struct PassageTerms {
 };
 
 }  // namespace
+
+std::string WordPrefixTerm(std::string_view folded) {
+  if (folded.empty() || folded[0] == 'Z' || ContainsHan(folded)) return "";
+  size_t chars = 0, cut = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if ((static_cast<unsigned char>(folded[i]) & 0xC0) == 0x80) continue;  // continuation byte
+    if (chars == 5) cut = i;
+    ++chars;
+  }
+  if (chars < 6) return "";
+  return "P:" + std::string(folded.substr(0, cut));
+}
 
 std::vector<double> PassageScores(const std::vector<QueryConcept>& concepts,
                                   const std::vector<Passage>& passages, std::string_view title,

@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,12 @@
 #include "knowledge/search/query_builder.h"
 
 namespace svar::knowledge {
+
+// The prefix term of a folded word for passage choice ("P:fault" for "faulty", "fault",
+// "faults"): its first 5 characters when it has 6 or more, else "" (Han words have none).
+// Words of one family that the stemmer keeps apart (faulty/fault, reklamation/reklamerer,
+// reparation/reparerar) meet here, at a lower weight than a shared stem.
+std::string WordPrefixTerm(std::string_view folded);
 
 // Passage score of each passage (same order); `locale` is the article's.
 std::vector<double> PassageScores(const std::vector<QueryConcept>& concepts,

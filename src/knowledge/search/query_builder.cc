@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "knowledge/search/analysis.h"
+#include "knowledge/search/passage_choice.h"
 #include "knowledge/search/schema.h"
 #include "knowledge/search/stop_words.h"
 
@@ -15,6 +16,8 @@ constexpr double kFrequentShare = 0.35;
 constexpr Xapian::doccount kFrequentMinDocs = 200;
 // A stop word's share in choosing the passage (a question word counts fully: stop_words.h).
 constexpr double kStopWordPassageWeight = 0.3;
+// A word's prefix (passage_choice.h WordPrefixTerm) in choosing the passage.
+constexpr double kPrefixPassageWeight = 0.5;
 
 bool HasDigit(std::string_view s) {
   for (char c : s)
@@ -31,6 +34,9 @@ Xapian::Query Scaled(double w, Xapian::Query q) {
 // The same as passage-choice alternatives, scaled by `scale`.
 void WordAlternatives(const Word& w, std::string_view locale, const QueryWeights& weights,
                       double scale, std::vector<QueryAlternative>& out) {
+  // A word of the same family the stemmer keeps apart (passage choice only).
+  if (std::string prefix = WordPrefixTerm(w.folded); !prefix.empty())
+    out.push_back({{prefix}, scale * kPrefixPassageWeight});
   std::string stem = StemTerm(w, locale);
   if (stem.empty()) {
     out.push_back({{w.folded}, scale});

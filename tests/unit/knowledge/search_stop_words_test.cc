@@ -35,3 +35,20 @@ TEST(KnowledgeStopWords, QuestionWordsAreStopWordsThatPointAtHeadings) {
 
 }  // namespace
 }  // namespace svar::knowledge
+
+#include "knowledge/search/passage_choice.h"
+
+namespace svar::knowledge {
+namespace {
+
+TEST(KnowledgePassagePrefix, FamilyOfAWordMeetsAtItsFirstFiveCharacters) {
+  EXPECT_EQ(WordPrefixTerm("faulty"), "P:fault");
+  EXPECT_EQ(WordPrefixTerm("reklamation"), WordPrefixTerm("reklamerer"));
+  EXPECT_EQ(WordPrefixTerm("оплата"), "P:оплат");  // characters, not bytes
+  EXPECT_EQ(WordPrefixTerm("fault"), "");  // 5 characters: the word itself is the term
+  EXPECT_EQ(WordPrefixTerm("礼品卡余额查询"), "");  // Han words have bigrams instead
+  EXPECT_EQ(WordPrefixTerm("Zen:fault"), "");       // stems are not words
+}
+
+}  // namespace
+}  // namespace svar::knowledge
