@@ -144,9 +144,12 @@ double SpamFilter::TokenProbability(const Counts& c) const {
 
 SpamVerdict SpamFilter::ClassifyTokens(const std::vector<std::string>& tokens) const {
   SpamVerdict v;
-  if (spam_messages_ == 0 || ham_messages_ == 0) {
+  const int64_t need = std::max(1, options_.min_messages_per_kind);
+  if (spam_messages_ < need || ham_messages_ < need) {
     v.probability = 0.5;
-    v.reason = "model not trained yet (needs ham and spam)";
+    v.reason = "model still learning (" + std::to_string(ham_messages_) + " ham and " +
+               std::to_string(spam_messages_) + " spam so far; it decides from " +
+               std::to_string(need) + " of each)";
     return v;
   }
   std::vector<std::pair<double, const std::string*>> clues;  // (|p-0.5|, token) -> p below

@@ -35,14 +35,17 @@ struct SpamOptions {
   int max_clues = 150;            // strongest tokens combined
   double min_deviation = 0.1;     // tokens with |p - 0.5| below this are ignored
   double unknown_strength = 0.45; // Robinson's s: weight of the 0.5 prior for rare tokens
-  size_t max_text_bytes = 4096;   // body text looked at (long mail: its start decides)
+  size_t max_text_bytes = 2048;   // body text looked at (long mail: its start decides)
+  // The model decides only after learning this many messages of each kind; before that only
+  // upstream headers do (one agent's first click must not send customers' mail to spam).
+  int min_messages_per_kind = 20;
 };
 
 struct SpamVerdict {
   double probability = 0;  // 0..1; 0.5 when the filter has not learnt both kinds yet
   bool is_spam = false;
   std::string reason;      // "model 0.99", "upstream X-Spam-Flag: YES (model 0.12)",
-                           // "model not trained yet (needs ham and spam)"
+                           // "model still learning (3 ham and 1 spam so far; ...)"
   std::vector<std::pair<std::string, double>> evidence;  // strongest tokens, token -> p(spam)
 };
 

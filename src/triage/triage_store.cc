@@ -1,5 +1,6 @@
 #include "triage/triage_store.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace svar::triage {
@@ -122,10 +123,11 @@ Result<std::vector<LabeledText>> CategoryExamples(storage::Database& db) {
 }
 
 Result<int64_t> ExamplesSinceTraining(storage::Database& db) {
+  // By count, not by time: an example added in the second the model was saved still counts.
   SVAR_ASSIGN(auto row, db.QueryOne(
-                            "SELECT COUNT(*) FROM category_examples WHERE created_at > COALESCE("
-                            "(SELECT trained_at FROM triage_models WHERE name = 'category'), -1)"));
-  return row ? row->Int(0) : 0;
+                            "SELECT (SELECT COUNT(*) FROM category_examples) - COALESCE((SELECT "
+                            "examples FROM triage_models WHERE name = 'category'), 0)"));
+  return row ? std::max<int64_t>(0, row->Int(0)) : 0;
 }
 
 Status SaveCategoryModel(storage::Database& db, const CategoryModel& model, int64_t examples,

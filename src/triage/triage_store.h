@@ -33,7 +33,8 @@ enum class ExampleSource { kImport, kAgent };
 Status AddCategoryExample(storage::Database& db, std::string_view text, std::string_view category,
                           ExampleSource source, std::optional<int64_t> ticket_id, int64_t now);
 Result<std::vector<LabeledText>> CategoryExamples(storage::Database& db);
-// Examples added since the model was last trained (to decide when to retrain).
+// Examples added since the model was last trained (to decide when to retrain): the examples
+// now minus the `examples` the saved model was trained on.
 Result<int64_t> ExamplesSinceTraining(storage::Database& db);
 
 // Models as blobs in triage_models ("category", "spam").

@@ -45,6 +45,7 @@ std::vector<mail::ParsedMessage> Spam() {
 }
 
 SpamFilter Trained(SpamOptions o = {}) {
+  o.min_messages_per_kind = 1;  // the fixture is small
   SpamFilter f(o);
   for (const auto& m : Ham()) f.Learn(m, false);
   for (const auto& m : Spam()) f.Learn(m, true);
@@ -56,7 +57,17 @@ TEST(TriageSpam, UntrainedFilterIsUndecided) {
   SpamVerdict v = f.Classify(Spam()[0]);
   EXPECT_FALSE(v.is_spam);
   EXPECT_DOUBLE_EQ(v.probability, 0.5);
-  EXPECT_NE(v.reason.find("not trained"), std::string::npos);
+  EXPECT_NE(v.reason.find("still learning"), std::string::npos);
+}
+
+TEST(TriageSpam, OneClickDoesNotMakeTheModelDecide) {
+  SpamFilter f;  // default: decides from 20 messages of each kind
+  f.Learn(Spam()[0], true);
+  f.Learn(Ham()[0], false);
+  SpamVerdict v = f.Classify(Spam()[1]);
+  EXPECT_DOUBLE_EQ(v.probability, 0.5);
+  EXPECT_FALSE(v.is_spam);
+  EXPECT_NE(v.reason.find("1 ham and 1 spam"), std::string::npos) << v.reason;
 }
 
 TEST(TriageSpam, LearnsToSeparate) {
@@ -131,7 +142,7 @@ TEST(TriageSpam, UpstreamHeaderHonouredWhenAsked) {
 TEST(TriageSpam, SerializeRoundTrip) {
   SpamFilter f = Trained();
   std::string blob = f.Serialize();
-  auto back = SpamFilter::Deserialize(blob);
+  auto back = SpamFilter::Deserialize(blob, f.options());
   ASSERT_TRUE(back) << back.error().ToString();
   EXPECT_EQ(back->spam_messages(), 6u);
   for (const auto& m : Ham()) EXPECT_DOUBLE_EQ(back->Classify(m).probability, f.Classify(m).probability);
