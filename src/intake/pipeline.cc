@@ -301,7 +301,7 @@ Status Pipeline::TriageMessage(const mail::ParsedMessage& m,
   if (!content) content = triager_.AnalyzeContent(m, mailbox_language);
   SVAR_ASSIGN(auto customer, triage::LoadCustomerFacts(db_, customer_id, now, message_id));
   triage::TriageResult r = triager_.Finish(std::move(*content), m, customer, mailbox_language);
-  return triage::StoreTriage(db_, message_id, ticket_id, customer_id, r, now);
+  return triage::StoreTriage(db_, message_id, ticket_id, customer_id, r, now, customer.language);
 }
 
 Result<Outcome> Pipeline::Reprocess(int64_t raw_id) {

@@ -27,29 +27,31 @@ Result<CustomerFacts> LoadCustomerFacts(storage::Database& db, int64_t customer_
     for (const auto& p : products)
       if (p.is_string()) f.products.push_back(p.get<std::string>());
 
-  SVAR_ASSIGN(auto contacts,
-              db.QueryOne("SELECT COUNT(*) FROM messages m JOIN tickets t ON t.id = m.ticket_id "
-                          "WHERE t.customer_id = ? AND m.direction = 'in' AND m.received_at >= ? "
-                          "AND m.id <> ?",
-                          {customer_id, now - 30 * kDay, exclude_message_id}));
-  f.contacts_30d = contacts ? static_cast<int>(contacts->Int(0)) : 0;
-  SVAR_ASSIGN(auto reopened,
-              db.QueryOne("SELECT COUNT(DISTINCT e.ticket_id) FROM ticket_events e JOIN tickets t "
+  // The history in one statement (this runs for every inbound message).
+  SVAR_ASSIGN(auto h, db.QueryOne(
+                          "SELECT (SELECT COUNT(*) FROM messages m JOIN tickets t ON t.id = "
+                          "m.ticket_id WHERE t.customer_id = ? AND m.direction = 'in' AND "
+                          "m.received_at >= ? AND m.id <> ?), "
+                          "(SELECT COUNT(DISTINCT e.ticket_id) FROM ticket_events e JOIN tickets t "
                           "ON t.id = e.ticket_id WHERE t.customer_id = ? AND e.kind = 'reopened' "
-                          "AND e.at >= ?",
-                          {customer_id, now - 90 * kDay}));
-  f.reopened_90d = reopened ? static_cast<int>(reopened->Int(0)) : 0;
-  SVAR_ASSIGN(auto waits,
-              db.QueryOne("SELECT COUNT(*) FROM tickets WHERE customer_id = ? AND created_at >= ? "
-                          "AND ((first_response_at IS NOT NULL AND first_response_at - created_at > ?) "
-                          "OR (first_response_at IS NULL AND status IN ('new','open') AND ? - created_at > ?))",
-                          {customer_id, now - 90 * kDay, kDay, now, kDay}));
-  f.long_waits_90d = waits ? static_cast<int>(waits->Int(0)) : 0;
+                          "AND e.at >= ?), "
+                          "(SELECT COUNT(*) FROM tickets WHERE customer_id = ? AND created_at >= ? "
+                          "AND ((first_response_at IS NOT NULL AND first_response_at - created_at > "
+                          "?) OR (first_response_at IS NULL AND status IN ('new','open') AND ? - "
+                          "created_at > ?)))",
+                          {customer_id, now - 30 * kDay, exclude_message_id, customer_id,
+                           now - 90 * kDay, customer_id, now - 90 * kDay, kDay, now, kDay}));
+  if (h) {
+    f.contacts_30d = static_cast<int>(h->Int(0));
+    f.reopened_90d = static_cast<int>(h->Int(1));
+    f.long_waits_90d = static_cast<int>(h->Int(2));
+  }
   return f;
 }
 
 Status StoreTriage(storage::Database& db, int64_t message_id, int64_t ticket_id,
-                   int64_t customer_id, const TriageResult& r, int64_t now) {
+                   int64_t customer_id, const TriageResult& r, int64_t now,
+                   std::string_view known_language) {
   const ContentTriage& c = r.content;
   SVAR_TRY(db.Exec(
       "INSERT INTO message_triage(message_id, ticket_id, language, script, language_confidence, "
@@ -91,7 +93,7 @@ Status StoreTriage(storage::Database& db, int64_t message_id, int64_t ticket_id,
       {c.language.code, priority, reasons, reasons, c.sentiment.label, r.churn.risk,
        int64_t{r.spam}, int64_t{set_category}, c.category.category, int64_t{set_category},
        c.category.confidence, int64_t{set_category}, c.category_source, ticket_id}));
-  if (!c.language.code.empty())
+  if (!c.language.code.empty() && c.language.code != known_language)
     SVAR_TRY(db.Exec("UPDATE customers SET language = ? WHERE id = ?",
                      {c.language.code, customer_id}));
   return Ok();

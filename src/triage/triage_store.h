@@ -23,10 +23,11 @@ Result<CustomerFacts> LoadCustomerFacts(storage::Database& db, int64_t customer_
 
 // Writes message_triage for an inbound message and updates its ticket: language, priority
 // (never lowered by a later message), sentiment, churn risk, spam, and the category unless
-// an agent set it. Also remembers the customer's language. Call inside the intake
-// transaction.
+// an agent set it. Also remembers the customer's language (written only when it differs from
+// `known_language`, what the customer's record said). Call inside the intake transaction.
 Status StoreTriage(storage::Database& db, int64_t message_id, int64_t ticket_id,
-                   int64_t customer_id, const TriageResult& r, int64_t now);
+                   int64_t customer_id, const TriageResult& r, int64_t now,
+                   std::string_view known_language = {});
 
 // Training data of the category classifier.
 enum class ExampleSource { kImport, kAgent };

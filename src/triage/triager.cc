@@ -14,6 +14,7 @@ using Clock = std::chrono::steady_clock;
 // subject and the first lines, and both filters cost time in proportion to the text they read
 // (a long mail took 0.2-0.5 ms each on its whole text).
 constexpr size_t kDecideOnBytes = 512;
+constexpr size_t kLanguageOnBytes = 256;  // a language shows within a few sentences
 
 int64_t MicrosSince(Clock::time_point t0) {
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0).count();
@@ -93,7 +94,8 @@ ContentTriage Triager::AnalyzeContent(const mail::ParsedMessage& m,
   const std::string text = TriageText(m);
   const std::string_view head = TruncateUtf8(text, kDecideOnBytes);
   auto t0 = Clock::now();
-  out.language = language_.Detect(head, HintsFor(m, mailbox_language));
+  out.language =
+      language_.Detect(TruncateUtf8(text, kLanguageOnBytes), HintsFor(m, mailbox_language));
   out.times.language = MicrosSince(t0);
   const std::string& lang = out.language.code;
 
@@ -135,7 +137,7 @@ TriageResult Triager::Finish(ContentTriage content, const mail::ParsedMessage& m
     LanguageHints h = HintsFor(m, mailbox_language);
     h.customer_language = customer.language;
     const std::string text = TriageText(m);
-    LanguageResult again = language_.Detect(TruncateUtf8(text, kDecideOnBytes), h);
+    LanguageResult again = language_.Detect(TruncateUtf8(text, kLanguageOnBytes), h);
     if (again.code != content.language.code) {
       content.sentiment = AnalyzeSentiment(text, again.code);
       content.urgency = AnalyzeUrgency(text, again.code);
