@@ -5,6 +5,13 @@
 #include "core/text.h"
 
 namespace svar::triage {
+namespace {
+
+// A polite "I have not received my parcel, can you help?" scores about -0.6; an angry mail
+// -0.8 and below.
+constexpr double kVeryNegative = -0.75;
+
+}  // namespace
 
 int PriorityRank(std::string_view label) {
   if (label == "low") return 0;
@@ -37,7 +44,7 @@ PriorityResult DecidePriority(const PriorityInput& in) {
     if (in.churn->risk >= in.high_churn) add(2, "churn risk " + std::to_string(in.churn->risk).substr(0, 4));
     else if (in.churn->risk > 0.4) add(1, "churn risk " + std::to_string(in.churn->risk).substr(0, 4));
   }
-  if (in.sentiment && in.sentiment->score <= -0.6) add(1, "very negative tone");
+  if (in.sentiment && in.sentiment->score <= kVeryNegative) add(1, "very negative tone");
   if (in.urgency) {
     if (in.urgency->label == "critical") add(2, "urgency critical");
     else if (in.urgency->label == "high") add(1, "urgency high");

@@ -2,7 +2,7 @@
 //
 // Points: VIP +2; tier gold/platinum/vip/enterprise +1; lifetime value at or over
 // triage.valuable_customer +1; churn risk at or over triage.high_churn +2, over 0.4 +1;
-// sentiment -0.6 or lower +1; urgency high +1, critical +2; legal threat +1.
+// sentiment -0.75 or lower +1; urgency high +1, critical +2; legal threat +1.
 // Label: 0 points normal, 1-2 high, 3 or more urgent; "low" when there are no points, the
 // urgency is low and the tone is not negative (a thank-you note). The category's configured
 // priority is a floor. SLA escalation may raise it later (routing/escalation.h).

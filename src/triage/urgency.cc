@@ -49,6 +49,10 @@ class Walker {
 };
 
 void Walker::Cue(EntryKind kind, double weight, std::string text) {
+  // The same words twice (a mail whose text and HTML parts both came through, a signature
+  // line repeated) are one cue.
+  for (const auto& c : r_.cues)
+    if (c == text) return;
   weights_.emplace_back(kind, weight);
   r_.cues.push_back(std::move(text));
 }

@@ -84,7 +84,7 @@ TEST(TriagePriority, ValueChurnToneAndLegal) {
   ChurnResult churn;
   churn.risk = 0.5;
   SentimentResult s;
-  s.score = -0.7;
+  s.score = -0.8;
   s.label = "negative";
   UrgencyResult u;
   u.label = "normal";
@@ -96,6 +96,15 @@ TEST(TriagePriority, ValueChurnToneAndLegal) {
   EXPECT_TRUE(HasReason(r.reasons, "tier Gold"));
   EXPECT_TRUE(HasReason(r.reasons, "lifetime value 20000"));
   EXPECT_TRUE(HasReason(r.reasons, "legal threat"));
+}
+
+TEST(TriagePriority, APoliteComplaintIsNotVeryNegative) {
+  SentimentResult polite;  // "I have not received my parcel yet. Can you help?"
+  polite.score = -0.62;
+  polite.label = "negative";
+  PriorityInput in;
+  in.sentiment = &polite;
+  EXPECT_EQ(DecidePriority(in).label, "normal");
 }
 
 TEST(TriagePriority, ThankYouNoteIsLowButCategoryFloorWins) {

@@ -183,3 +183,18 @@ TEST(Urgency, UnknownLanguageUsesEnglishCues) {
 
 }  // namespace
 }  // namespace svar::triage
+
+namespace svar::triage {
+namespace {
+
+TEST(UrgencyRepeats, TheSameWordsTwiceAreOneCue) {
+  // A mail whose text came through twice (text and HTML parts) is not twice as urgent.
+  const std::string once = "Мой заказ до сих пор не пришёл. Когда его отправят?";
+  UrgencyResult a = AnalyzeUrgency(once, "ru");
+  UrgencyResult b = AnalyzeUrgency(once + "\n\n" + once, "ru");
+  EXPECT_EQ(a.cues.size(), b.cues.size());
+  EXPECT_DOUBLE_EQ(a.score, b.score);
+}
+
+}  // namespace
+}  // namespace svar::triage
