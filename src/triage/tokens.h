@@ -21,6 +21,10 @@ inline constexpr std::string_view kUrlToken = "<url>";
 inline constexpr std::string_view kEmailToken = "<email>";
 inline constexpr std::string_view kNumberToken = "<num>";
 
+// Internal, exposed for its test: the ASCII path of Tokenize (no URLs in `text`), which must
+// cut as ICU's word break iterator does.
+void BreakWordsAscii(std::string_view text, std::vector<std::string>& out);
+
 // Case-folded word tokens of a text in any language.
 std::vector<std::string> Tokenize(std::string_view utf8);
 

@@ -65,3 +65,30 @@ TEST(TriageTokens, HanTokens) {
 
 }  // namespace
 }  // namespace svar::triage
+
+namespace svar::triage {
+namespace {
+
+// The ASCII fast path cuts as ICU does: the same text with one non-ASCII word after it goes
+// through ICU's word break iterator instead.
+TEST(TriageTokensAscii, SameTokensAsTheIcuPath) {
+  const char* samples[] = {
+      "Hi, I was charged TWICE for order #4711 (EUR 1,250.50) on 2026-11-23 at 10:30!!",
+      "Don't you think it's odd? e.g. the U.S.A. office said: \"call us\" -- no_reply_bot v2",
+      "FREE!!! Click now >>> 100% guaranteed $$$ winner... 3.5x ROI; 1;2 'quoted' words_",
+      "Re: [list] ____ ... --- 42 x86_64 abc123 123abc a.b.c 1.2.3 it's/its can't-won't",
+      "Subject line\n\nBody with\ttabs and   spaces; and a very long token "
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa end",
+  };
+  for (const char* s : samples) {
+    std::vector<std::string> fast = Tokenize(s);
+    std::vector<std::string> icu = Tokenize(std::string(s) + " é");
+    ASSERT_FALSE(icu.empty());
+    EXPECT_EQ(icu.back(), "é");
+    icu.pop_back();
+    EXPECT_EQ(fast, icu) << s;
+  }
+}
+
+}  // namespace
+}  // namespace svar::triage
