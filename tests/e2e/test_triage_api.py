@@ -77,7 +77,7 @@ class ServedDesk(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.desk = Desk(CONFIG)
+        cls.desk = Desk(getattr(cls, "config", CONFIG))
         cls.desk.run("train", "categories", os.path.join(FIXTURES, "categories.csv"))
         cls.desk.run("customers", "import", os.path.join(FIXTURES, "customers.csv"))
         cls.agent = cls.desk.run("token", "create", "carla", "--role", "agent").stdout.decode().strip()
@@ -286,6 +286,28 @@ class TriageApi(ServedDesk):
         self.assertEqual(c["routing"]["check_seconds"], 1)
         self.assertEqual(c["teams"], ["money"])
 
+
+
+class BackgroundRetraining(ServedDesk):
+    """Agents' corrections retrain the classifier in the background (triage.retrain_after)."""
+    config = CONFIG.replace("category_threshold = 0.3", "category_threshold = 0.3\nretrain_after = 2")
+
+    def correct(self, subject, text, category):
+        ref = self.deliver("plain@kunde.example", subject, text)
+        status, body = self.call("PATCH", "/api/v1/tickets/%s/triage" % ref, {"category": category})
+        self.assertEqual(status, 200, body)
+        return body["examples_since_training"]
+
+    def test_two_corrections_retrain_and_the_count_starts_again(self):
+        self.assertEqual(self.correct("Kort", "Mit kort er blevet slugt af automaten", "account"), 1)
+        self.assertEqual(self.correct("Automaten", "Automaten har taget mit kort", "account"), 2)
+        deadline = time.time() + 15
+        while time.time() < deadline and not any(b"retrained on 32 examples" in l for l in self.log):
+            time.sleep(0.2)
+        self.assertTrue(any(b"retrained on 32 examples" in l for l in self.log),
+                        b"".join(self.log[-20:]))
+        time.sleep(0.5)
+        self.assertEqual(self.correct("Faktura", "Fakturaen er forkert", "billing"), 1)
 
 
 class SpamClicks(ServedDesk):
