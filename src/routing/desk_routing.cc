@@ -277,18 +277,21 @@ Result<int> DeskRouting::FireEscalations(storage::Database& db, int64_t now) con
 Result<CheckReport> DeskRouting::RunChecks(storage::Database& db, int64_t now) const {
   CheckReport report;
   SVAR_ASSIGN(auto agents, LoadAgents(db));
-  // Tickets of offline agents go to others.
-  for (const AgentSnapshot& a : agents) {
-    if (a.status != AgentStatus::kOffline || a.open_tickets == 0) continue;
+  // Tickets of offline agents go to others. (The ids first: `agents` is reloaded as
+  // tickets move.)
+  std::vector<int64_t> offline;
+  for (const AgentSnapshot& a : agents)
+    if (a.status == AgentStatus::kOffline && a.open_tickets > 0) offline.push_back(a.id);
+  for (int64_t agent_id : offline) {
     SVAR_ASSIGN(auto ids, db.Query(std::string("SELECT id FROM tickets WHERE assignee_id = ? AND "
                                                "status IN ") + kOpenStatuses,
-                                   {a.id}));
+                                   {agent_id}));
     std::vector<TicketFacts> facts;
     for (const auto& r : ids) {
       SVAR_ASSIGN(auto f, LoadFacts(db, r.Int(0)));
       facts.push_back(std::move(f));
     }
-    for (const auto& [id, d] : RerouteFromAgent(a.id, facts, agents, now, options_)) {
+    for (const auto& [id, d] : RerouteFromAgent(agent_id, facts, agents, now, options_)) {
       SVAR_TRY(Store(db, id, d, "reroute", "", now));
       ++report.rerouted;
     }

@@ -125,9 +125,9 @@ Result<std::vector<int64_t>> PublishedArticleIds(storage::Database& db) {
   return ids;
 }
 
-Result<std::vector<SynonymGroup>> LoadSynonyms(storage::Database& db) {
+Result<std::vector<IndexSynonyms>> LoadSynonyms(storage::Database& db) {
   SVAR_ASSIGN(auto rows, db.Query("SELECT locale, terms_json FROM kb_synonyms ORDER BY id"));
-  std::vector<SynonymGroup> groups;
+  std::vector<IndexSynonyms> groups;
   for (const auto& r : rows) groups.push_back({r.Text(0), JsonList(r.Text(1))});
   return groups;
 }

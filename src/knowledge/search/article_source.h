@@ -25,7 +25,7 @@ Result<std::optional<IndexedArticle>> LoadIndexedArticle(storage::Database& db, 
 Result<std::vector<int64_t>> PublishedArticleIds(storage::Database& db);
 
 // Every synonym group (kb_synonyms.terms_json is a JSON list of strings).
-Result<std::vector<SynonymGroup>> LoadSynonyms(storage::Database& db);
+Result<std::vector<IndexSynonyms>> LoadSynonyms(storage::Database& db);
 
 // Learning from use: the queries of earlier sessions that found the article useful, newest
 // first: the query of a helpful vote (or, when the vote has none, the session's last search

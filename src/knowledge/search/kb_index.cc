@@ -208,7 +208,7 @@ Status KbIndex::Upsert(const IndexedArticle& ia) {
   return Ok();
 }
 
-Status KbIndex::SetSynonyms(const std::vector<SynonymGroup>& groups) {
+Status KbIndex::SetSynonyms(const std::vector<IndexSynonyms>& groups) {
   try {
     for (Xapian::WritableDatabase* db : {&impl_->pub, &impl_->internal}) {
       std::vector<std::string> keys;

@@ -45,8 +45,9 @@ struct IndexedArticle {
 // serving the published version (`published_version`) until the edit is published.
 bool IsSearchable(const Article& article);
 
-// A group of equivalent words or phrases in one locale (a kb_synonyms row).
-struct SynonymGroup {
+// A group of equivalent words or phrases in one locale (a kb_synonyms row), as the index
+// takes it (articles/synonyms.h has the stored form, SynonymGroup).
+struct IndexSynonyms {
   std::string locale;
   std::vector<std::string> terms;
 };
@@ -65,7 +66,7 @@ class KbIndex {
   // Removes every passage of the article (no error when it is not there).
   Status Remove(int64_t article_id);
   // Replaces the whole synonym dictionary.
-  Status SetSynonyms(const std::vector<SynonymGroup>& groups);
+  Status SetSynonyms(const std::vector<IndexSynonyms>& groups);
   // Makes the changes visible to readers (Searcher, Suggester reopen on their next call).
   Status Commit();
 
