@@ -25,6 +25,9 @@ struct TicketsOptions {
   bool json = false;
   std::string status;
   int64_t limit = 1000000;
+  std::string view;   // "" (every ticket, spam included) | spam | queue | mine | sla_at_risk
+  std::string team;   // narrows a view to one team
+  std::string agent;  // view mine: the agent's email
 };
 int RunTickets(const GlobalOptions& g, const TicketsOptions& o);
 

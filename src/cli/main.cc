@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
   c_tickets->add_flag("--json", tickets.json, "One JSON object per line");
   c_tickets->add_option("--status", tickets.status, "Only this status");
   c_tickets->add_option("--limit", tickets.limit, "At most this many");
+  c_tickets->add_option("--view", tickets.view,
+                        "spam, queue, mine (with --agent) or sla_at_risk, as the API's views");
+  c_tickets->add_option("--team", tickets.team, "With --view: only this team");
+  c_tickets->add_option("--agent", tickets.agent, "With --view mine: the agent's email");
 
   ShowOptions show;
   auto* c_show = app.add_subcommand("show", "Show one ticket with its messages");

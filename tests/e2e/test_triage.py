@@ -199,6 +199,29 @@ class Routing(DeskTest):
         self.assertIsNone(tr["assignee_id"])
         self.assertEqual(tr["routing"], [])
 
+    def test_views_from_the_command_line(self):
+        self.desk.deliver(mail("offers@spammer.example", "Cheap pills", "Buy now.",
+                               "X-Spam-Flag: YES\r\n"))
+        self.desk.deliver(mail("kund@exempel.se", "Dubbel debitering",
+                               "Ni har dragit pengar två gånger från mitt kort."))
+        self.desk.deliver(mail("plain@kunde.example", "Dobbelt betaling",
+                               "Der er trukket to gange på mit kort for samme ordre."))
+
+        def view(*args):
+            out = self.desk.run("tickets", "--json", "--view", *args).stdout.decode()
+            return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+        spam = view("spam")
+        self.assertEqual([t["subject"] for t in spam], ["Cheap pills"])
+        self.assertTrue(spam[0]["triage"]["spam"])
+        self.assertEqual([t["subject"] for t in view("queue")], ["Dubbel debitering"])
+        self.assertEqual([t["subject"] for t in view("mine", "--agent", "anna@desk.example")],
+                         ["Dobbelt betaling"])
+        self.assertEqual(len(self.desk.tickets()), 3)  # without --view: every ticket
+        p = self.desk.run("tickets", "--view", "junk", check=False)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn(b"use spam, queue, mine or sla_at_risk", p.stderr)
+
     def test_bad_routing_config_is_refused_with_the_fix(self):
         with open(self.desk.config, "a") as f:
             f.write('[[calendar]]\nname = "office"\nhours = ["mon-fri 8-16"]\n')
