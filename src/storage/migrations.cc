@@ -79,6 +79,14 @@
 // - `triage_models`: trained models (category classifier, spam filter) as versioned blobs.
 // - `spam_lessons`: an agent's "spam" / "not spam" on a message, so a later opposite click
 //   can undo the earlier lesson.
+//
+// Version 4 (desk settings edited through the API):
+//
+// - `desk_settings`: the parts of the configuration an admin edits through the JSON API
+//   instead of the config file: `section` is categories, rules, calendars or sla; `json` the
+//   whole section as the API accepted it (validated by the same readers as the file). A
+//   stored section replaces the file's section of the same name; deleting it returns to the
+//   file. `actor` and `updated_at` say who changed it last.
 #include "storage/migrations.h"
 
 #include <string>
@@ -380,6 +388,14 @@ CREATE TABLE spam_lessons (
   spam INTEGER NOT NULL,
   actor TEXT NOT NULL DEFAULT '',
   at INTEGER NOT NULL
+)
+)SQL"},
+      {4, "desk settings", R"SQL(
+CREATE TABLE desk_settings (
+  section TEXT PRIMARY KEY,
+  json TEXT NOT NULL,
+  actor TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
 )
 )SQL"},
   };
