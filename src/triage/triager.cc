@@ -39,6 +39,14 @@ std::string TriageText(const mail::ParsedMessage& m) {
 
 Triager::Triager(const Config& config)
     : language_(config.triage.languages), options_(config.triage) {
+  SetRules(config);
+  SpamOptions spam;
+  spam.spam_threshold = config.triage.spam_threshold;
+  spam_ = std::make_shared<const SpamFilter>(spam);  // untrained: honours X-Spam-* headers only
+}
+
+void Triager::SetRules(const Config& config) {
+  auto set = std::make_shared<RuleSet>();
   for (const RuleConfig& r : config.rules) {
     CategoryRule rule;
     rule.name = r.name;
@@ -46,17 +54,22 @@ Triager::Triager(const Config& config)
     rule.any_of = r.any_of;
     rule.none_of = r.none_of;
     rule.priority = r.priority;
-    rules_.push_back(std::move(rule));
+    set->rules.push_back(std::move(rule));
   }
-  for (const CategoryConfig& c : config.categories) floors_[c.name] = c.priority;
-  SpamOptions spam;
-  spam.spam_threshold = config.triage.spam_threshold;
-  spam_ = std::make_shared<const SpamFilter>(spam);  // untrained: honours X-Spam-* headers only
+  for (const CategoryConfig& c : config.categories) set->floors[c.name] = c.priority;
+  std::lock_guard lock(models_mu_);
+  rules_ = std::move(set);
 }
 
-std::string_view Triager::CategoryFloor(std::string_view category) const {
-  auto it = floors_.find(category);
-  return it == floors_.end() ? std::string_view() : std::string_view(it->second);
+std::shared_ptr<const Triager::RuleSet> Triager::rule_set() const {
+  std::lock_guard lock(models_mu_);
+  return rules_;
+}
+
+std::string Triager::CategoryFloor(std::string_view category) const {
+  auto set = rule_set();
+  auto it = set->floors.find(category);
+  return it == set->floors.end() ? std::string() : it->second;
 }
 
 void Triager::SetCategoryModel(std::shared_ptr<const CategoryModel> model) {
@@ -107,7 +120,7 @@ ContentTriage Triager::AnalyzeContent(const mail::ParsedMessage& m,
   out.times.urgency = MicrosSince(t0);
 
   t0 = Clock::now();
-  if (auto rule = ApplyRules(rules_, text)) {  // rules look at the whole text
+  if (auto rule = ApplyRules(rule_set()->rules, text)) {  // rules look at the whole text
     out.category = std::move(*rule);
     out.category_source = "rule";
   } else if (auto model = category_model(); model && !model->empty()) {
@@ -150,7 +163,8 @@ TriageResult Triager::Finish(ContentTriage content, const mail::ParsedMessage& m
   p.churn = &out.churn;
   p.sentiment = &content.sentiment;
   p.urgency = &content.urgency;
-  p.category_floor = CategoryFloor(content.category.category);
+  const std::string floor = CategoryFloor(content.category.category);
+  p.category_floor = floor;
   p.high_churn = options_.high_churn;
   p.valuable_customer = options_.valuable_customer;
   out.priority = DecidePriority(p);

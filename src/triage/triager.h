@@ -81,18 +81,27 @@ class Triager {
   void SetSpamFilter(std::shared_ptr<const SpamFilter> filter);  // never null
   std::shared_ptr<const SpamFilter> spam_filter() const;
 
+  // Replaces the admin's rules and the categories' priority floors (settings edited while the
+  // desk runs); messages in analysis keep the set they started with.
+  void SetRules(const Config& config);
+
   const LanguageDetector& language_detector() const { return language_; }
   // The configured priority floor of a category ("" when none or unknown).
-  std::string_view CategoryFloor(std::string_view category) const;
+  std::string CategoryFloor(std::string_view category) const;
 
  private:
   LanguageHints HintsFor(const mail::ParsedMessage& m, std::string_view mailbox_language) const;
 
   LanguageDetector language_;
   TriageConfig options_;
-  std::vector<CategoryRule> rules_;
-  std::map<std::string, std::string, std::less<>> floors_;  // category -> priority
-  mutable std::mutex models_mu_;
+  struct RuleSet {
+    std::vector<CategoryRule> rules;
+    std::map<std::string, std::string, std::less<>> floors;  // category -> priority
+  };
+  std::shared_ptr<const RuleSet> rule_set() const;
+
+  mutable std::mutex models_mu_;  // guards the shared pointers below
+  std::shared_ptr<const RuleSet> rules_;
   std::shared_ptr<const CategoryModel> category_;
   std::shared_ptr<const SpamFilter> spam_;
 };
