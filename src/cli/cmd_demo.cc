@@ -51,6 +51,7 @@ int RunDemo(const GlobalOptions& g, const DemoOptions& o) {
   ctx->config.desk.name = "Svar demo desk";
   ctx->config.desk.addresses = {"support@demo.svar.example"};
   ApplyDemoDeskConfig(ctx->config);
+  ctx->file_config = ctx->config;  // the demo's settings play the part of the file
   const int64_t now = SystemClock::Instance().NowSeconds();
   auto routing = routing::DeskRouting::Create(ctx->config);
   if (!routing) return Report(routing.error());

@@ -37,7 +37,11 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // The settings an admin may change while the desk runs (PUT /api/v1/triage/config/...).
+  auto live = routing::LiveDesk::Create(ctx.file_config, ctx.config);
+  if (!live) return Report(live.error());
   intake::Pipeline pipeline(*ctx.db, ctx.config, SystemClock::Instance());
+  pipeline.UseLiveDesk(live->get());
   auto recovered = pipeline.RecoverPending();
   if (!recovered) return Report(recovered.error());
   if (*recovered > 0) {
@@ -57,9 +61,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   web_ctx.workflow = &(*kb)->workflow();
   web_ctx.searcher = &(*kb)->searcher();
   web_ctx.suggester = &(*kb)->suggester();
-  auto desk_routing = routing::DeskRouting::Create(ctx.config);
-  if (!desk_routing) return Report(desk_routing.error());
-  web_ctx.routing = desk_routing->get();
+  web_ctx.live = live->get();
   web::Router router;
   web::RegisterApi(router, web_ctx);
   web::HttpServer server;
@@ -74,7 +76,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   if (!o.no_fetch) {
     poller = std::thread([&] { PollLoop(ctx.config, *ctx.db, pipeline, stop); });
   }
-  std::thread jobs([&] { DeskJobsLoop(ctx.config, *ctx.db, pipeline, stop); });
+  std::thread jobs([&] { DeskJobsLoop(**live, *ctx.db, pipeline, stop); });
   std::thread watcher([&] {
     int sig = 0;
     sigwait(&signals, &sig);

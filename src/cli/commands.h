@@ -106,4 +106,12 @@ struct CustomersOptions {
 };
 int RunCustomers(const GlobalOptions& g, const CustomersOptions& o);
 
+struct SettingsOptions {
+  std::string action;   // list | show | set | reset
+  std::string section;  // categories | rules | calendars | sla
+  std::string file;     // set: the JSON array, or - for standard input
+  bool json = false;
+};
+int RunSettings(const GlobalOptions& g, const SettingsOptions& o);
+
 }  // namespace svar::cli

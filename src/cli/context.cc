@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "mail/parse.h"
 #include "routing/desk_routing.h"
+#include "storage/desk_settings_store.h"
 #include "storage/migrations.h"
 
 namespace svar::cli {
@@ -42,6 +43,10 @@ Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config) {
 }
 
 Result<Context> OpenContext(const GlobalOptions& options) {
+  return OpenContext(options, SettingsMode::kApply);
+}
+
+Result<Context> OpenContext(const GlobalOptions& options, SettingsMode settings) {
   Context ctx;
   if (!options.config_file.empty()) {
     auto c = LoadConfig(options.config_file);
@@ -65,6 +70,15 @@ Result<Context> OpenContext(const GlobalOptions& options) {
   }
   SVAR_ASSIGN(ctx.db, OpenDatabase(ctx.config));
   SVAR_TRY(storage::Migrate(*ctx.db));
+  // Sections an admin replaced through the API take the place of the file's.
+  ctx.file_config = ctx.config;
+  if (auto effective = storage::EffectiveConfig(ctx.config, *ctx.db)) {
+    ctx.config = std::move(*effective);
+  } else if (settings == SettingsMode::kApply) {
+    return Fail(ErrorCode::kInvalidArgument, "bad desk settings: " + effective.error().message);
+  } else {
+    ctx.settings_error = effective.error().message;
+  }
   // Calendars and SLA policies are understood (and checked) by routing; agents of the config
   // are brought into the database.
   SVAR_ASSIGN(auto routing, routing::DeskRouting::Create(ctx.config));

@@ -59,12 +59,18 @@ bool ReloadModels(const Config& config, storage::Database& db, intake::Pipeline&
 
 }  // namespace
 
-bool RunDeskJobsOnce(const Config& config, storage::Database& db, intake::Pipeline& pipeline,
+bool RunDeskJobsOnce(routing::LiveDesk& live, storage::Database& db, intake::Pipeline& pipeline,
                      int64_t now) {
   bool ok = true;
-  if (auto routing = routing::DeskRouting::Create(config)) {
+  if (auto reloaded = live.ReloadIfChanged(db); !reloaded) {
+    LogWarn("desk settings not reloaded: " + reloaded.error().message);
+    ok = false;
+  }
+  const std::shared_ptr<const Config> settings = live.config();
+  const Config& config = *settings;
+  if (auto routing = live.routing()) {
     storage::Transaction tx(db);
-    auto report = tx.begin_status() ? (*routing)->RunChecks(db, now)
+    auto report = tx.begin_status() ? routing->RunChecks(db, now)
                                     : Result<routing::CheckReport>(Fail(tx.begin_status().error()));
     if (report && tx.Commit()) {
       if (report->drained + report->rerouted + report->escalations > 0)
@@ -81,13 +87,13 @@ bool RunDeskJobsOnce(const Config& config, storage::Database& db, intake::Pipeli
   return ok;
 }
 
-void DeskJobsLoop(const Config& config, storage::Database& db, intake::Pipeline& pipeline,
+void DeskJobsLoop(routing::LiveDesk& live, storage::Database& db, intake::Pipeline& pipeline,
                   std::atomic<bool>& stop) {
-  const auto period = std::chrono::seconds(config.routing.check_seconds);
+  const auto period = std::chrono::seconds(live.config()->routing.check_seconds);
   auto next = std::chrono::steady_clock::now();
   while (!stop) {
     if (std::chrono::steady_clock::now() >= next) {
-      RunDeskJobsOnce(config, db, pipeline, SystemClock::Instance().NowSeconds());
+      RunDeskJobsOnce(live, db, pipeline, SystemClock::Instance().NowSeconds());
       next = std::chrono::steady_clock::now() + period;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));

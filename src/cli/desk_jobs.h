@@ -4,22 +4,25 @@
 //   * the category classifier retrained in the background when triage.retrain_after new
 //     agent confirmations or corrections have come in since it was last trained;
 //   * models retrained elsewhere (an agent's "spam" click through the API, `svar train`)
-//     loaded into the intake's triager.
+//     loaded into the intake's triager;
+//   * desk settings changed by another process (`svar settings set|reset`) loaded into the
+//     live desk, which the intake and the API follow.
 #pragma once
 
 #include <atomic>
 
 #include "core/config.h"
 #include "intake/pipeline.h"
+#include "routing/live_desk.h"
 #include "storage/database.h"
 
 namespace svar::cli {
 
-void DeskJobsLoop(const Config& config, storage::Database& db, intake::Pipeline& pipeline,
+void DeskJobsLoop(routing::LiveDesk& live, storage::Database& db, intake::Pipeline& pipeline,
                   std::atomic<bool>& stop);
 
 // One round of the jobs (also for tests): returns false when something failed (logged).
-bool RunDeskJobsOnce(const Config& config, storage::Database& db, intake::Pipeline& pipeline,
+bool RunDeskJobsOnce(routing::LiveDesk& live, storage::Database& db, intake::Pipeline& pipeline,
                      int64_t now);
 
 }  // namespace svar::cli

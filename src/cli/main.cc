@@ -119,6 +119,22 @@ int main(int argc, char** argv) {
   c_cshow->add_option("email", customers.arg, "The customer's address")->required();
   c_cshow->add_flag("--json", customers.json, "As JSON");
 
+  SettingsOptions settings;
+  auto* c_settings = app.add_subcommand(
+      "settings", "Categories, rules, calendars and SLA policies changed without the config file");
+  c_settings->add_flag("--json", settings.json, "As JSON");
+  auto* c_sshow = c_settings->add_subcommand("show", "Print a section as the API's JSON array");
+  c_sshow->add_option("section", settings.section, "categories, rules, calendars or sla")
+      ->required();
+  auto* c_sset = c_settings->add_subcommand("set", "Replace a section (checked like the file)");
+  c_sset->add_option("section", settings.section, "categories, rules, calendars or sla")
+      ->required();
+  c_sset->add_option("file", settings.file, "A JSON array of objects, or - for standard input")
+      ->required();
+  auto* c_sreset = c_settings->add_subcommand("reset", "Return to the config file's section");
+  c_sreset->add_option("section", settings.section, "categories, rules, calendars or sla")
+      ->required();
+
   DemoOptions demo;
   auto* c_demo = app.add_subcommand("demo", "A running desk with demo data in --data");
   c_demo->add_option("--port", demo.port, "HTTP port");
@@ -159,6 +175,13 @@ int main(int argc, char** argv) {
   if (c_customers->parsed()) {
     customers.action = c_cimport->parsed() ? "import" : "show";
     return RunCustomers(g, customers);
+  }
+  if (c_settings->parsed()) {
+    settings.action = c_sshow->parsed()    ? "show"
+                      : c_sset->parsed()   ? "set"
+                      : c_sreset->parsed() ? "reset"
+                                           : "list";
+    return RunSettings(g, settings);
   }
   return kExitUsage;
 }

@@ -88,6 +88,7 @@ Result<Config> ParseConfig(std::string_view text, const std::string& source) {
                         "category", "rule", "routing", "agent", "calendar", "sla", "log"}));
   SVAR_TRY(config_internal::ReadTriage(root, source, c));
   SVAR_TRY(config_internal::ReadRouting(root, source, c));
+  SVAR_TRY(config_internal::CheckReferences(c, source));
 
   const toml::table* t = nullptr;
   SVAR_TRY(SectionTable(root, "desk", source, &t));

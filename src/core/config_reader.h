@@ -14,7 +14,9 @@
 
 namespace svar::config_internal {
 
+// "file:line", or just the source when the value did not come from a file (the JSON API).
 inline std::string Where(const toml::source_region& r, const std::string& source) {
+  if (r.begin.line == 0) return source;
   return source + ":" + std::to_string(r.begin.line);
 }
 
@@ -199,5 +201,16 @@ namespace config_internal {
 Status ReadTriage(const toml::table& root, const std::string& source, Config& c);
 // [routing], [[agent]], [[calendar]] and [[sla]] (config_routing.cc).
 Status ReadRouting(const toml::table& root, const std::string& source, Config& c);
+
+// One array of tables each, replacing the list in `c` (also used for the sections an admin
+// edits through the API, core/desk_settings.h). Names are checked for uniqueness; references
+// between sections are not (CheckReferences, once all sections are read).
+Status ReadCategories(const toml::table& root, const std::string& source, Config& c);
+Status ReadRules(const toml::table& root, const std::string& source, Config& c);
+Status ReadCalendars(const toml::table& root, const std::string& source, Config& c);
+Status ReadAgents(const toml::table& root, const std::string& source, Config& c);
+Status ReadSla(const toml::table& root, const std::string& source, Config& c);
+// Rules name defined categories; agents and SLA policies name defined calendars.
+Status CheckReferences(const Config& c, const std::string& source);
 }  // namespace config_internal
 }  // namespace svar

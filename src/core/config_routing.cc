@@ -15,21 +15,12 @@ std::string At(const std::string& source, std::string_view kind, size_t i) {
 
 }  // namespace
 
-Status ReadRouting(const toml::table& root, const std::string& source, Config& c) {
-  const toml::table* t = nullptr;
-  SVAR_TRY(SectionTable(root, "routing", source, &t));
-  if (t) {
-    Reader r(*t, "routing.", source);
-    SVAR_TRY(r.Unknown({"max_wait_minutes", "fallback_language", "check_seconds"}));
-    SVAR_TRY(r.Int("max_wait_minutes", c.routing.max_wait_minutes, 1, 100000));
-    SVAR_TRY(r.Str("fallback_language", c.routing.fallback_language));
-    SVAR_TRY(r.Int("check_seconds", c.routing.check_seconds, 1, 3600));
-  }
-
-  std::set<std::string> calendars;
-  SVAR_ASSIGN(auto cal_tables, TablesOf(root, "calendar", source));
-  for (size_t i = 0; i < cal_tables.size(); ++i) {
-    Reader r(*cal_tables[i], "calendar[" + std::to_string(i) + "].", source);
+Status ReadCalendars(const toml::table& root, const std::string& source, Config& c) {
+  std::set<std::string> names;
+  std::vector<CalendarConfig> out;
+  SVAR_ASSIGN(auto tables, TablesOf(root, "calendar", source));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    Reader r(*tables[i], "calendar[" + std::to_string(i) + "].", source);
     CalendarConfig cal;
     SVAR_TRY(r.Unknown({"name", "time_zone", "hours", "holidays"}));
     SVAR_TRY(r.Str("name", cal.name));
@@ -38,21 +29,21 @@ Status ReadRouting(const toml::table& root, const std::string& source, Config& c
     SVAR_TRY(r.StrList("holidays", cal.holidays));
     if (cal.name.empty())
       return Fail(ErrorCode::kInvalidArgument, At(source, "calendar", i) + ".name is missing");
-    if (!calendars.insert(cal.name).second)
+    if (!names.insert(cal.name).second)
       return Fail(ErrorCode::kInvalidArgument,
                   source + ": calendar \"" + cal.name + "\" is defined twice");
-    c.calendars.push_back(std::move(cal));
+    out.push_back(std::move(cal));
   }
-  auto check_calendar = [&](const std::string& name, const std::string& who) -> Status {
-    if (name.empty() || calendars.count(name)) return Ok();
-    return Fail(ErrorCode::kInvalidArgument,
-                who + " names calendar \"" + name + "\", which no [[calendar]] defines");
-  };
+  c.calendars = std::move(out);
+  return Ok();
+}
 
-  std::set<std::string> agents;
-  SVAR_ASSIGN(auto agent_tables, TablesOf(root, "agent", source));
-  for (size_t i = 0; i < agent_tables.size(); ++i) {
-    Reader r(*agent_tables[i], "agent[" + std::to_string(i) + "].", source);
+Status ReadAgents(const toml::table& root, const std::string& source, Config& c) {
+  std::set<std::string> emails;
+  std::vector<AgentConfig> out;
+  SVAR_ASSIGN(auto tables, TablesOf(root, "agent", source));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    Reader r(*tables[i], "agent[" + std::to_string(i) + "].", source);
     AgentConfig a;
     SVAR_TRY(r.Unknown({"email", "name", "skills", "languages", "teams", "capacity", "status",
                         "calendar"}));
@@ -68,17 +59,21 @@ Status ReadRouting(const toml::table& root, const std::string& source, Config& c
       return Fail(ErrorCode::kInvalidArgument,
                   At(source, "agent", i) + ".email is missing or not an address; each agent "
                                            "is known by their email");
-    if (!agents.insert(a.email).second)
+    if (!emails.insert(a.email).second)
       return Fail(ErrorCode::kInvalidArgument,
                   source + ": agent \"" + a.email + "\" is defined twice");
-    SVAR_TRY(check_calendar(a.calendar, source + ": agent \"" + a.email + "\""));
     if (a.name.empty()) a.name = a.email.substr(0, a.email.find('@'));
-    c.agents.push_back(std::move(a));
+    out.push_back(std::move(a));
   }
+  c.agents = std::move(out);
+  return Ok();
+}
 
-  SVAR_ASSIGN(auto sla_tables, TablesOf(root, "sla", source));
-  for (size_t i = 0; i < sla_tables.size(); ++i) {
-    Reader r(*sla_tables[i], "sla[" + std::to_string(i) + "].", source);
+Status ReadSla(const toml::table& root, const std::string& source, Config& c) {
+  std::vector<SlaConfig> out;
+  SVAR_ASSIGN(auto tables, TablesOf(root, "sla", source));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    Reader r(*tables[i], "sla[" + std::to_string(i) + "].", source);
     SlaConfig s;
     SVAR_TRY(r.Unknown({"name", "priorities", "categories", "tiers", "first_response",
                         "next_response", "resolution", "calendar", "warning_at", "on_warning",
@@ -95,9 +90,46 @@ Status ReadRouting(const toml::table& root, const std::string& source, Config& c
     SVAR_TRY(r.StrList("on_warning", s.on_warning));
     SVAR_TRY(r.StrList("on_breach", s.on_breach));
     if (s.name.empty()) s.name = "sla " + std::to_string(i + 1);
-    SVAR_TRY(check_calendar(s.calendar, source + ": sla \"" + s.name + "\""));
-    c.sla.push_back(std::move(s));
+    out.push_back(std::move(s));
   }
+  c.sla = std::move(out);
+  return Ok();
+}
+
+Status ReadRouting(const toml::table& root, const std::string& source, Config& c) {
+  const toml::table* t = nullptr;
+  SVAR_TRY(SectionTable(root, "routing", source, &t));
+  if (t) {
+    Reader r(*t, "routing.", source);
+    SVAR_TRY(r.Unknown({"max_wait_minutes", "fallback_language", "check_seconds"}));
+    SVAR_TRY(r.Int("max_wait_minutes", c.routing.max_wait_minutes, 1, 100000));
+    SVAR_TRY(r.Str("fallback_language", c.routing.fallback_language));
+    SVAR_TRY(r.Int("check_seconds", c.routing.check_seconds, 1, 3600));
+  }
+  SVAR_TRY(ReadCalendars(root, source, c));
+  SVAR_TRY(ReadAgents(root, source, c));
+  SVAR_TRY(ReadSla(root, source, c));
+  return Ok();
+}
+
+Status CheckReferences(const Config& c, const std::string& source) {
+  std::set<std::string> categories, calendars;
+  for (const auto& cat : c.categories) categories.insert(cat.name);
+  for (const auto& cal : c.calendars) calendars.insert(cal.name);
+  for (const auto& rule : c.rules) {
+    if (!categories.count(rule.category))
+      return Fail(ErrorCode::kInvalidArgument,
+                  source + ": rule \"" + rule.name + "\" names category \"" + rule.category +
+                      "\", which no [[category]] defines; define it or fix the name");
+  }
+  auto check_calendar = [&](const std::string& name, const std::string& who) -> Status {
+    if (name.empty() || calendars.count(name)) return Ok();
+    return Fail(ErrorCode::kInvalidArgument,
+                source + ": " + who + " names calendar \"" + name +
+                    "\", which no [[calendar]] defines; define it or fix the name");
+  };
+  for (const auto& a : c.agents) SVAR_TRY(check_calendar(a.calendar, "agent \"" + a.email + "\""));
+  for (const auto& s : c.sla) SVAR_TRY(check_calendar(s.calendar, "sla \"" + s.name + "\""));
   return Ok();
 }
 

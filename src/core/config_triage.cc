@@ -14,7 +14,10 @@ Status ReadCategory(const toml::table& t, size_t i, const std::string& source,
   SVAR_TRY(r.Str("name", out.name));
   SVAR_TRY(r.IntMap("skills", out.skills, 1, 5));
   SVAR_TRY(r.Str("team", out.team));
-  SVAR_TRY(r.OneOf("priority", out.priority, {"low", "normal", "high", "urgent"}));
+  std::string floor;
+  SVAR_TRY(r.Str("priority", floor));
+  if (!floor.empty())  // "" = no floor (as the API shows it)
+    SVAR_TRY(r.OneOf("priority", out.priority, {"low", "normal", "high", "urgent"}));
   SVAR_TRY(r.StrList("templates", out.templates));
   if (out.name.empty())
     return Fail(ErrorCode::kInvalidArgument,
@@ -41,6 +44,34 @@ Status ReadRule(const toml::table& t, size_t i, const std::string& source, RuleC
 
 }  // namespace
 
+Status ReadCategories(const toml::table& root, const std::string& source, Config& c) {
+  std::set<std::string> names;
+  std::vector<CategoryConfig> out;
+  SVAR_ASSIGN(auto tables, TablesOf(root, "category", source));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    CategoryConfig cat;
+    SVAR_TRY(ReadCategory(*tables[i], i, source, cat));
+    if (!names.insert(cat.name).second)
+      return Fail(ErrorCode::kInvalidArgument,
+                  source + ": category \"" + cat.name + "\" is defined twice; names must be unique");
+    out.push_back(std::move(cat));
+  }
+  c.categories = std::move(out);
+  return Ok();
+}
+
+Status ReadRules(const toml::table& root, const std::string& source, Config& c) {
+  std::vector<RuleConfig> out;
+  SVAR_ASSIGN(auto tables, TablesOf(root, "rule", source));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    RuleConfig rule;
+    SVAR_TRY(ReadRule(*tables[i], i, source, rule));
+    out.push_back(std::move(rule));
+  }
+  c.rules = std::move(out);
+  return Ok();
+}
+
 Status ReadTriage(const toml::table& root, const std::string& source, Config& c) {
   const toml::table* t = nullptr;
   SVAR_TRY(SectionTable(root, "triage", source, &t));
@@ -59,26 +90,8 @@ Status ReadTriage(const toml::table& root, const std::string& source, Config& c)
                   source + ": triage.languages is empty; list the languages the desk answers in, "
                            "e.g. [\"da\", \"en\"]");
   }
-  std::set<std::string> names;
-  SVAR_ASSIGN(auto categories, TablesOf(root, "category", source));
-  for (size_t i = 0; i < categories.size(); ++i) {
-    CategoryConfig cat;
-    SVAR_TRY(ReadCategory(*categories[i], i, source, cat));
-    if (!names.insert(cat.name).second)
-      return Fail(ErrorCode::kInvalidArgument,
-                  source + ": category \"" + cat.name + "\" is defined twice; names must be unique");
-    c.categories.push_back(std::move(cat));
-  }
-  SVAR_ASSIGN(auto rules, TablesOf(root, "rule", source));
-  for (size_t i = 0; i < rules.size(); ++i) {
-    RuleConfig rule;
-    SVAR_TRY(ReadRule(*rules[i], i, source, rule));
-    if (!names.count(rule.category))
-      return Fail(ErrorCode::kInvalidArgument,
-                  source + ": rule \"" + rule.name + "\" names category \"" + rule.category +
-                      "\", which no [[category]] defines; define it or fix the name");
-    c.rules.push_back(std::move(rule));
-  }
+  SVAR_TRY(ReadCategories(root, source, c));
+  SVAR_TRY(ReadRules(root, source, c));
   return Ok();
 }
 

@@ -70,6 +70,19 @@ Pipeline::Pipeline(storage::Database& db, const Config& config, const Clock& clo
             "); retrain with `svar train categories`");
 }
 
+void Pipeline::UseLiveDesk(const routing::LiveDesk* live) {
+  live_ = live;
+  live_version_ = 0;
+  FollowLiveDesk();
+}
+
+void Pipeline::FollowLiveDesk() {
+  if (!live_ || live_->version() == live_version_) return;
+  live_version_ = live_->version();
+  triager_.SetRules(*live_->config());
+  routing_ = live_->routing();
+}
+
 Result<PutResult> Pipeline::Spool(std::string_view raw, std::string_view source,
                                   std::optional<int64_t> mailbox_id) {
   auto start = std::chrono::steady_clock::now();
@@ -153,6 +166,7 @@ Result<Outcome> Pipeline::Quarantine(int64_t raw_id, std::string reason) {
 Result<Outcome> Pipeline::CommitParsed(int64_t raw_id, const mail::ParsedMessage& m,
                                        std::optional<triage::ContentTriage> content) {
   const int64_t now = clock_.NowSeconds();
+  FollowLiveDesk();
   auto t0 = std::chrono::steady_clock::now();
   triage::GuardResult guards = triage::RunGuards(m, DeskAddresses(config_));
   times_.guards_us += MicrosSince(t0);

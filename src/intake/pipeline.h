@@ -24,6 +24,7 @@
 #include "mail/parsed_message.h"
 #include "storage/database.h"
 #include "routing/desk_routing.h"
+#include "routing/live_desk.h"
 #include "tickets/ticket_store.h"
 #include "triage/triager.h"
 
@@ -81,6 +82,10 @@ class Pipeline {
   storage::Database& db() { return db_; }
   tickets::TicketStore& tickets() { return tickets_; }
   triage::Triager& triager() { return triager_; }
+  // Follows the settings of a running desk (`svar serve`): before each commit, when an admin
+  // changed the rules, categories, calendars or SLA policies, the triager's rules and the
+  // routing are taken from `live` (not owned; outlives the pipeline).
+  void UseLiveDesk(const routing::LiveDesk* live);
   StageTimes& times() { return times_; }
 
  private:
@@ -97,7 +102,11 @@ class Pipeline {
   RawSpool spool_;
   tickets::TicketStore tickets_;
   triage::Triager triager_;
-  std::unique_ptr<routing::DeskRouting> routing_;  // null when the config's routing is bad
+  void FollowLiveDesk();
+
+  std::shared_ptr<const routing::DeskRouting> routing_;  // null when the config's routing is bad
+  const routing::LiveDesk* live_ = nullptr;
+  uint64_t live_version_ = 0;
   StageTimes times_;
 };
 

@@ -53,7 +53,7 @@ storage::Value Due(const SlaTarget& t) {
 
 Result<std::unique_ptr<DeskRouting>> DeskRouting::Create(const Config& config) {
   std::unique_ptr<DeskRouting> r(new DeskRouting());
-  r->config_ = &config;
+  r->config_ = config;
   r->options_.high_churn = config.triage.high_churn;
   r->options_.max_wait_seconds = int64_t{config.routing.max_wait_minutes} * 60;
   r->options_.fallback_language = config.routing.fallback_language;
@@ -89,7 +89,7 @@ const BusinessCalendar& DeskRouting::CalendarOf(const std::string& name) const {
 }
 
 Status DeskRouting::SyncAgents(storage::Database& db, int64_t now) const {
-  for (const AgentConfig& a : config_->agents) {
+  for (const AgentConfig& a : config_.agents) {
     SVAR_TRY(db.Exec(
         "INSERT INTO agents(email, name, skills_json, languages_json, teams_json, capacity, "
         "status, calendar, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
@@ -146,7 +146,7 @@ Result<TicketFacts> DeskRouting::LoadFacts(storage::Database& db, int64_t ticket
   f.churn_risk = row->Real(3);
   f.waiting_since = row->Int(4);
   f.vip = row->Int(5) != 0;
-  for (const CategoryConfig& c : config_->categories) {
+  for (const CategoryConfig& c : config_.categories) {
     if (c.name == f.category) {
       f.required_skills = c.skills;
       f.team = c.team;

@@ -66,7 +66,7 @@ class DeskRouting {
   Result<int> FireEscalations(storage::Database& db, int64_t now) const;
   const BusinessCalendar& CalendarOf(const std::string& name) const;
 
-  const Config* config_ = nullptr;
+  Config config_;  // a copy: settings edited at run time get a new DeskRouting (live_desk.h)
   RoutingOptions options_;
   std::map<std::string, BusinessCalendar> calendars_;
   BusinessCalendar always_;  // 24/7

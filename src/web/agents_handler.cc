@@ -59,7 +59,7 @@ Response HandlePutAgent(WebContext& context, const Request& request) {
     agent.email = (*existing)->email;
     agent.status = (*existing)->status;  // ...but the status is the agent's own
   }
-  if (auto st = ApplyAgentFields(*body, context.config, agent); !st)
+  if (auto st = ApplyAgentFields(*body, *context.Settings(), agent); !st)
     return ErrorResponse(st.error());
   if (auto st = SaveAgentRecord(context.db, agent, context.Now().NowSeconds()); !st)
     return ErrorResponse(st.error());
@@ -85,7 +85,7 @@ Response HandlePatchAgent(WebContext& context, const Request& request) {
   if (!existing) return ErrorResponse(existing.error());
   if (!*existing) return ErrorResponse(NoAgent(request.Param("email")));
   AgentRecord agent = **existing;
-  if (auto st = ApplyAgentFields(*body, context.config, agent); !st)
+  if (auto st = ApplyAgentFields(*body, *context.Settings(), agent); !st)
     return ErrorResponse(st.error());
   if (auto st = SaveAgentRecord(context.db, agent, context.Now().NowSeconds()); !st)
     return ErrorResponse(st.error());

@@ -37,7 +37,8 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("GET", "/api/v1/attachments/{id}", authed(HandleGetAttachment));
 
   // Triage and routing: an agent's corrections, spam clicks, assignments and status changes;
-  // agents, customers' value and the configuration (PUT of agents and customers: admin).
+  // agents, customers' value and the configuration (PUT of agents, customers and configuration
+  // sections: admin).
   router.Add("PATCH", "/api/v1/tickets/{ref}", authed(HandlePatchTicket));
   router.Add("PATCH", "/api/v1/tickets/{ref}/triage", authed(HandlePatchTicketTriage));
   router.Add("POST", "/api/v1/tickets/{ref}/spam", authed(HandleTicketSpam));
@@ -49,6 +50,11 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("GET", "/api/v1/customers/{email}", authed(HandleGetCustomer));
   router.Add("PUT", "/api/v1/customers/{email}", authed(HandlePutCustomer, Role::kAdmin));
   router.Add("GET", "/api/v1/triage/config", authed(HandleTriageConfig));
+  router.Add("GET", "/api/v1/triage/config/{section}", authed(HandleGetConfigSection));
+  router.Add("PUT", "/api/v1/triage/config/{section}",
+             authed(HandlePutConfigSection, Role::kAdmin));
+  router.Add("DELETE", "/api/v1/triage/config/{section}",
+             authed(HandleDeleteConfigSection, Role::kAdmin));
 
   // Knowledge base: search for everyone (customers without a token), articles by role.
   router.Add("GET", "/api/v1/kb/search", [&context, tokens](const Request& r) {

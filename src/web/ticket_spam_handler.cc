@@ -74,8 +74,9 @@ Status MarkTicket(WebContext& context, int64_t ticket_id, bool spam, const std::
                        (actor.empty() ? "" : " by " + actor);
   if (spam && !row->IsNull(1)) detail += "; unassigned";
   SVAR_TRY(RecordTicketEvent(db, ticket_id, spam ? "spam" : "not_spam", detail, actor, now));
-  if (!spam && (was_spam || never_routed) && row->IsNull(1) && context.routing) {
-    SVAR_TRY(context.routing->OnNewTicket(db, ticket_id, now));
+  auto routing = context.Routing();
+  if (!spam && (was_spam || never_routed) && row->IsNull(1) && routing) {
+    SVAR_TRY(routing->OnNewTicket(db, ticket_id, now));
     SVAR_ASSIGN(auto last, db.QueryOne("SELECT reason FROM routing_decisions WHERE ticket_id = ? "
                                        "ORDER BY id DESC LIMIT 1",
                                        {ticket_id}));

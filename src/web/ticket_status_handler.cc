@@ -57,7 +57,8 @@ Response HandlePatchTicket(WebContext& context, const Request& request) {
           request.actor, now);
     if (st && reopened && *status == tickets::kStatusPending)
       st = RecordTicketEvent(context.db, ticket->id, *status, "", request.actor, now);
-    if (st && context.routing) st = context.routing->OnTicketChanged(context.db, ticket->id, now);
+    if (auto routing = context.Routing(); st && routing)
+      st = routing->OnTicketChanged(context.db, ticket->id, now);
     if (st) st = tx.Commit();
     if (!st) return ErrorResponse(st.error());
   }

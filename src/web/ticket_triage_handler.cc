@@ -121,7 +121,7 @@ Status ApplyCorrection(WebContext& context, int64_t ticket_id, const Correction&
                                Change("priority", row->Text(2), *c.priority, actor), actor, now));
   }
   // The SLA policy may depend on category and priority.
-  if (context.routing) SVAR_TRY(context.routing->OnTicketChanged(db, ticket_id, now));
+  if (auto routing = context.Routing()) SVAR_TRY(routing->OnTicketChanged(db, ticket_id, now));
   return Ok();
 }
 
@@ -132,7 +132,7 @@ Response HandlePatchTicketTriage(WebContext& context, const Request& request) {
   if (!ticket) return ErrorResponse(ticket.error());
   auto body = ParseJsonObject(request);
   if (!body) return ErrorResponse(body.error());
-  auto correction = ParseCorrection(*body, context.config);
+  auto correction = ParseCorrection(*body, *context.Settings());
   if (!correction) return ErrorResponse(correction.error());
   {
     storage::Transaction tx(context.db);
@@ -158,7 +158,8 @@ Response HandlePatchTicketTriage(WebContext& context, const Request& request) {
 }
 
 Response HandleAssignTicket(WebContext& context, const Request& request) {
-  if (!context.routing) return RoutingUnavailable();
+  auto routing = context.Routing();
+  if (!routing) return RoutingUnavailable();
   auto ticket = TicketOfRequest(context, request);
   if (!ticket) return ErrorResponse(ticket.error());
   auto body = ParseJsonObject(request);
@@ -177,7 +178,7 @@ Response HandleAssignTicket(WebContext& context, const Request& request) {
   {
     storage::Transaction tx(context.db);
     if (!tx.begin_status()) return ErrorResponse(tx.begin_status().error());
-    reason = context.routing->Assign(context.db, ticket->id, AsciiLower(Trim(*agent)),
+    reason = routing->Assign(context.db, ticket->id, AsciiLower(Trim(*agent)),
                                      request.actor, context.Now().NowSeconds());
     if (!reason) return ErrorResponse(reason.error());
     if (auto committed = tx.Commit(); !committed) return ErrorResponse(committed.error());

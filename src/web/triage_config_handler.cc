@@ -2,6 +2,10 @@
 
 #include <set>
 
+#include "core/desk_settings.h"
+#include "routing/live_desk.h"
+#include "storage/desk_settings_store.h"
+#include "web/errors.h"
 #include "web/json_dump.h"
 
 namespace svar::web {
@@ -9,10 +13,40 @@ namespace {
 
 using nlohmann::json;
 
-json SkillsJson(const std::map<std::string, int>& skills) {
+// Where each editable section comes from: the file, or an admin through the API.
+Result<json> Sources(storage::Database& db) {
+  SVAR_ASSIGN(auto stored, storage::LoadDeskSettings(db));
   json out = json::object();
-  for (const auto& [k, v] : skills) out[k] = v;
+  for (auto section : kDeskSettingSections)
+    out[std::string(section)] = {{"source", "file"}};
+  for (const auto& s : stored)
+    out[s.section] = {{"source", "api"}, {"actor", s.actor}, {"updated_at", s.updated_at}};
   return out;
+}
+
+Result<std::string> SectionOf(const Request& request) {
+  const std::string& section = request.Param("section");
+  if (!IsDeskSettingSection(section)) {
+    std::string list;
+    for (auto s : kDeskSettingSections) list += (list.empty() ? "" : ", ") + std::string(s);
+    return Fail(ErrorCode::kNotFound,
+                "no configuration section \"" + section + "\" can be edited; use one of: " + list);
+  }
+  return section;
+}
+
+Result<json> SectionJson(WebContext& context, const std::string& section) {
+  SVAR_ASSIGN(json sources, Sources(context.db));
+  json out = sources[section];
+  out["section"] = section;
+  out["value"] = json::parse(DeskSectionJson(*context.Settings(), section));
+  return out;
+}
+
+Response NotLive() {
+  return ErrorResponse(Error{ErrorCode::kUnavailable,
+                             "the configuration can be changed only on a running desk "
+                             "(svar serve); or use `svar settings set`"});
 }
 
 }  // namespace
@@ -31,53 +65,74 @@ json TriageConfigJson(const Config& config) {
                {{"max_wait_minutes", config.routing.max_wait_minutes},
                 {"fallback_language", config.routing.fallback_language},
                 {"check_seconds", config.routing.check_seconds}}}};
+  for (auto section : kDeskSettingSections)
+    out[std::string(section)] = json::parse(DeskSectionJson(config, section));
   std::set<std::string> teams;
-  json categories = json::array();
-  for (const auto& c : config.categories) {
-    categories.push_back({{"name", c.name},
-                          {"skills", SkillsJson(c.skills)},
-                          {"team", c.team},
-                          {"priority", c.priority},
-                          {"templates", c.templates}});
+  for (const auto& c : config.categories)
     if (!c.team.empty()) teams.insert(c.team);
-  }
   for (const auto& a : config.agents) teams.insert(a.teams.begin(), a.teams.end());
-  json rules = json::array();
-  for (const auto& r : config.rules)
-    rules.push_back({{"name", r.name},
-                     {"category", r.category},
-                     {"any_of", r.any_of},
-                     {"none_of", r.none_of},
-                     {"priority", r.priority}});
-  json calendars = json::array();
-  for (const auto& c : config.calendars)
-    calendars.push_back({{"name", c.name},
-                         {"time_zone", c.time_zone},
-                         {"hours", c.hours},
-                         {"holidays", c.holidays}});
-  json sla = json::array();
-  for (const auto& s : config.sla)
-    sla.push_back({{"name", s.name},
-                   {"priorities", s.priorities},
-                   {"categories", s.categories},
-                   {"tiers", s.tiers},
-                   {"first_response", s.first_response},
-                   {"next_response", s.next_response},
-                   {"resolution", s.resolution},
-                   {"calendar", s.calendar},
-                   {"warning_at", s.warning_at},
-                   {"on_warning", s.on_warning},
-                   {"on_breach", s.on_breach}});
-  out["categories"] = std::move(categories);
-  out["rules"] = std::move(rules);
-  out["calendars"] = std::move(calendars);
-  out["sla"] = std::move(sla);
   out["teams"] = json(std::vector<std::string>(teams.begin(), teams.end()));
   return out;
 }
 
 Response HandleTriageConfig(WebContext& context, const Request&) {
-  return JsonResponse(200, DumpJson(TriageConfigJson(context.config)));
+  json out = TriageConfigJson(*context.Settings());
+  auto sources = Sources(context.db);
+  if (!sources) return ErrorResponse(sources.error());
+  out["sources"] = std::move(*sources);
+  return JsonResponse(200, DumpJson(out));
+}
+
+Response HandleGetConfigSection(WebContext& context, const Request& request) {
+  auto section = SectionOf(request);
+  if (!section) return ErrorResponse(section.error());
+  auto out = SectionJson(context, *section);
+  if (!out) return ErrorResponse(out.error());
+  return JsonResponse(200, DumpJson(*out));
+}
+
+Response HandlePutConfigSection(WebContext& context, const Request& request) {
+  auto section = SectionOf(request);
+  if (!section) return ErrorResponse(section.error());
+  if (!context.live) return NotLive();
+  auto candidate = context.live->WithSection(context.db, *section, request.body);
+  if (!candidate) return ErrorResponse(candidate.error());
+  {
+    storage::Transaction tx(context.db);
+    Status st = tx.begin_status();
+    // Stored as the readers understood it, so defaults filled in are visible.
+    if (st)
+      st = storage::SaveDeskSetting(context.db, *section, DeskSectionJson(*candidate, *section),
+                                    request.actor, context.Now().NowSeconds());
+    if (st) st = tx.Commit();
+    if (!st) return ErrorResponse(st.error());
+  }
+  if (auto st = context.live->Install(*candidate); !st) return ErrorResponse(st.error());
+  auto out = SectionJson(context, *section);
+  if (!out) return ErrorResponse(out.error());
+  return JsonResponse(200, DumpJson(*out));
+}
+
+Response HandleDeleteConfigSection(WebContext& context, const Request& request) {
+  auto section = SectionOf(request);
+  if (!section) return ErrorResponse(section.error());
+  if (!context.live) return NotLive();
+  auto candidate = context.live->WithFileSection(context.db, *section);
+  if (!candidate) return ErrorResponse(candidate.error());
+  {
+    storage::Transaction tx(context.db);
+    Status st = tx.begin_status();
+    if (st) {
+      auto deleted = storage::DeleteDeskSetting(context.db, *section);
+      if (!deleted) st = Fail(deleted.error());
+    }
+    if (st) st = tx.Commit();
+    if (!st) return ErrorResponse(st.error());
+  }
+  if (auto st = context.live->Install(*candidate); !st) return ErrorResponse(st.error());
+  auto out = SectionJson(context, *section);
+  if (!out) return ErrorResponse(out.error());
+  return JsonResponse(200, DumpJson(*out));
 }
 
 }  // namespace svar::web

@@ -3,6 +3,8 @@
 // server's worker threads (the Database serialises access per connection).
 #pragma once
 
+#include <memory>
+
 #include "core/clock.h"
 #include "core/config.h"
 #include "intake/raw_spool.h"
@@ -18,6 +20,7 @@ class Suggester;
 
 namespace svar::routing {
 class DeskRouting;
+class LiveDesk;
 }  // namespace svar::routing
 
 namespace svar::web {
@@ -36,6 +39,15 @@ struct WebContext {
   // Routing and SLA rules (assignments, re-routing after a "not spam" click); the routes that
   // need them answer 503 while this is not set.
   const routing::DeskRouting* routing = nullptr;
+  // The running desk's settings (`svar serve`): when set, Settings() and Routing() follow the
+  // changes an admin makes (PUT /api/v1/triage/config/{section}), and `config` and `routing`
+  // above are only the start-up values. Without it (tests) those are used as they are.
+  routing::LiveDesk* live = nullptr;
+
+  // The configuration in effect now; hold the pointer for the request in hand.
+  std::shared_ptr<const Config> Settings() const;
+  // The routing and SLA rules in effect now (null when none: answer 503).
+  std::shared_ptr<const routing::DeskRouting> Routing() const;
 
   const Clock& Now() const { return clock ? *clock : SystemClock::Instance(); }
 };
