@@ -72,19 +72,27 @@ Pipeline::Pipeline(storage::Database& db, const Config& config, const Clock& clo
 
 void Pipeline::UseLiveDesk(const routing::LiveDesk* live) {
   live_ = live;
-  live_version_ = 0;
+  FollowLiveRules();
   FollowLiveDesk();
 }
 
-void Pipeline::FollowLiveDesk() {
-  if (!live_ || live_->version() == live_version_) return;
-  live_version_ = live_->version();
+void Pipeline::FollowLiveRules() {
+  if (!live_) return;
+  const uint64_t v = live_->version();
+  if (v == rules_version_.load()) return;
   triager_.SetRules(*live_->config());
+  rules_version_ = v;
+}
+
+void Pipeline::FollowLiveDesk() {
+  if (!live_ || live_->version() == routing_version_) return;
+  routing_version_ = live_->version();
   routing_ = live_->routing();
 }
 
 Result<PutResult> Pipeline::Spool(std::string_view raw, std::string_view source,
                                   std::optional<int64_t> mailbox_id) {
+  FollowLiveRules();  // before this message's content triage (Parse)
   auto start = std::chrono::steady_clock::now();
   auto r = spool_.Put(raw, source, mailbox_id, clock_.NowSeconds());
   times_.spool_us += MicrosSince(start);
@@ -320,6 +328,7 @@ Status Pipeline::TriageMessage(const mail::ParsedMessage& m,
 
 Result<Outcome> Pipeline::Reprocess(int64_t raw_id) {
   SVAR_ASSIGN(std::string raw, spool_.Load(raw_id));
+  FollowLiveRules();
   return Commit(raw_id, raw, Parse(raw));
 }
 

@@ -82,9 +82,10 @@ class Pipeline {
   storage::Database& db() { return db_; }
   tickets::TicketStore& tickets() { return tickets_; }
   triage::Triager& triager() { return triager_; }
-  // Follows the settings of a running desk (`svar serve`): before each commit, when an admin
-  // changed the rules, categories, calendars or SLA policies, the triager's rules and the
-  // routing are taken from `live` (not owned; outlives the pipeline).
+  // Follows the settings of a running desk (`svar serve`): when an admin changed the rules,
+  // categories, calendars or SLA policies, the triager's rules (before the next message's
+  // content triage) and the routing (before its commit) are taken from `live` (not owned;
+  // outlives the pipeline).
   void UseLiveDesk(const routing::LiveDesk* live);
   StageTimes& times() { return times_; }
 
@@ -102,11 +103,13 @@ class Pipeline {
   RawSpool spool_;
   tickets::TicketStore tickets_;
   triage::Triager triager_;
-  void FollowLiveDesk();
+  void FollowLiveRules();  // the triager's rules, before content triage (Spool, Reprocess)
+  void FollowLiveDesk();   // the routing, in the commit step
 
   std::shared_ptr<const routing::DeskRouting> routing_;  // null when the config's routing is bad
   const routing::LiveDesk* live_ = nullptr;
-  uint64_t live_version_ = 0;
+  std::atomic<uint64_t> rules_version_{0};
+  uint64_t routing_version_ = 0;
   StageTimes times_;
 };
 

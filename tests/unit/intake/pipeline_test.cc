@@ -110,3 +110,51 @@ TEST_F(PipelineTest, BatchCommitsInOrderAndFailuresStayAlone) {
 
 }  // namespace
 }  // namespace svar::intake
+
+namespace svar::intake {
+namespace {
+
+// `svar serve` follows the settings an admin changes: the next message is triaged by the new
+// rules, without a restart.
+TEST(PipelineLiveDesk, NewRulesApplyToTheNextMessage) {
+  mail::InitMail();
+  auto db = storage::OpenSqlite({":memory:"});
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(storage::Migrate(**db));
+  auto config = ParseConfig(R"(
+[desk]
+addresses = ["support@desk.example"]
+[[category]]
+name = "billing"
+[[category]]
+name = "privacy"
+priority = "high"
+)",
+                            "test.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  auto live = routing::LiveDesk::Create(*config, *config);
+  ASSERT_TRUE(live);
+  FakeClock clock;
+  Pipeline p(**db, *config, clock);
+  p.UseLiveDesk(live->get());
+  auto category = [&](const std::string& ref) {
+    auto r = (*db)->QueryOne("SELECT category, priority FROM tickets WHERE number = ?",
+                             {int64_t{std::stoi(ref.substr(3))}});
+    return (*r)->Text(0) + "/" + (*r)->Text(1);
+  };
+  auto first = p.Take(Mail("1@x", "Please delete my personal data"), "test");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(category(first->ticket_ref), "/normal");
+
+  auto changed = (*live)->WithSection(
+      **db, "rules", R"([{"name": "gdpr", "category": "privacy", "any_of": ["personal data"]}])");
+  ASSERT_TRUE(changed) << changed.error().message;
+  ASSERT_TRUE((*live)->Install(*changed));
+  auto second = p.Take(Mail("2@x", "Remove my personal data, now"), "test");
+  ASSERT_TRUE(second);
+  EXPECT_NE(second->ticket_ref, first->ticket_ref);
+  EXPECT_EQ(category(second->ticket_ref), "privacy/high");  // the rule and the category floor
+}
+
+}  // namespace
+}  // namespace svar::intake
