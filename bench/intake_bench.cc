@@ -1,7 +1,8 @@
 // intake_bench: intake throughput on a directory of messages (the SpamAssassin corpus by
 // default), end to end and per stage.
 //
-//   intake_bench [--workload=NAME[,NAME]] [--runs=N] [--workers=N] [--categories=CSV] DIR...
+//   intake_bench [--workload=NAME[,NAME]] [--runs=N] [--workers=N] [--categories=CSV]
+//                [--train-spam] DIR...
 //
 // Workloads:
 //   parse    mail::ParseMessage alone on one thread (the parser's cost per message)
@@ -12,7 +13,10 @@
 // table with the time per message of each triage filter. With --categories=CSV (text,category,
 // e.g. ../shared/data/banking77/train.csv) a category classifier is trained first and stored
 // in each fresh database, so the category filter costs what it costs on a real desk; without
-// it the category filter only checks rules.
+// it the category filter only checks rules. With --train-spam the first DIR is taken as ham
+// and the others as spam, and a spam filter learnt from all of them is stored in each fresh
+// database, so the spam filter costs what it costs on a trained desk (untrained, it reads no
+// tokens and costs next to nothing; its decisions then also change what is routed).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -42,24 +46,27 @@ namespace {
 
 struct Corpus {
   std::vector<std::string> messages;
+  std::vector<bool> from_first_dir;  // ham for --train-spam
   size_t bytes = 0;
 };
 
 Corpus Load(const std::vector<std::string>& dirs) {
   Corpus c;
-  std::vector<fs::path> files;
-  for (const auto& d : dirs) {
-    for (const auto& e : fs::recursive_directory_iterator(d)) {
-      if (e.is_regular_file() && e.path().filename() != "LICENSE") files.push_back(e.path());
+  std::vector<std::pair<fs::path, bool>> files;
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    for (const auto& e : fs::recursive_directory_iterator(dirs[i])) {
+      if (e.is_regular_file() && e.path().filename() != "LICENSE")
+        files.emplace_back(e.path(), i == 0);
     }
   }
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
+  for (const auto& [f, first] : files) {
     std::ifstream in(f, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     c.bytes += ss.str().size();
     c.messages.push_back(ss.str());
+    c.from_first_dir.push_back(first);
   }
   return c;
 }
@@ -73,6 +80,7 @@ struct RunResult {
 };
 
 std::string g_category_model;  // serialized, or "" (see --categories)
+std::string g_spam_filter;     // serialized, or "" (see --train-spam)
 
 double CpuSeconds() {
   rusage u{};
@@ -96,6 +104,11 @@ std::unique_ptr<storage::Database> FreshDb(const fs::path& dir) {
     (void)(*db)->Exec("INSERT INTO triage_models(name, blob, examples, trained_at) VALUES "
                       "('category', ?, 0, 1)",
                       {storage::Blob{g_category_model}});
+  }
+  if (!g_spam_filter.empty()) {
+    (void)(*db)->Exec("INSERT INTO triage_models(name, blob, examples, trained_at) VALUES "
+                      "('spam', ?, 0, 1)",
+                      {storage::Blob{g_spam_filter}});
   }
   return std::move(*db);
 }
@@ -174,6 +187,7 @@ int main(int argc, char** argv) {
   int runs = 3;
   int workers = 0;
   std::string categories;
+  bool train_spam = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a.starts_with("--workload=")) {
@@ -185,6 +199,8 @@ int main(int argc, char** argv) {
       runs = std::max(1, std::atoi(a.c_str() + 7));
     } else if (a.starts_with("--categories=")) {
       categories = a.substr(13);
+    } else if (a == "--train-spam") {
+      train_spam = true;
     } else if (a.starts_with("--workers=")) {
       workers = std::atoi(a.c_str() + 10);
     } else {
@@ -193,7 +209,7 @@ int main(int argc, char** argv) {
   }
   if (dirs.empty()) {
     std::fprintf(stderr, "usage: intake_bench [--workload=parse,serial,intake] [--runs=N] "
-                         "[--workers=N] DIR...\n");
+                         "[--workers=N] [--categories=CSV] [--train-spam] DIR...\n");
     return 64;
   }
   mail::InitMail();
@@ -218,6 +234,15 @@ int main(int argc, char** argv) {
   }
   Corpus corpus = Load(dirs);
   std::printf("corpus: %zu messages, %.1f MB\n", corpus.messages.size(), corpus.bytes / 1e6);
+  if (train_spam) {
+    triage::SpamFilter filter;
+    for (size_t i = 0; i < corpus.messages.size(); ++i)
+      if (auto m = mail::ParseMessage(corpus.messages[i]))
+        filter.Learn(*m, !corpus.from_first_dir[i]);
+    g_spam_filter = filter.Serialize();
+    std::printf("spam filter: %u ham, %u spam learnt\n", filter.ham_messages(),
+                filter.spam_messages());
+  }
   Config config;
   config.desk.addresses = {"support@desk.example"};
   fs::path tmp = fs::temp_directory_path() / ("svar-bench-" + std::to_string(::getpid()));

@@ -31,7 +31,9 @@ ChurnResult ScoreChurn(const SentimentResult& sentiment, const UrgencyResult& ur
   }
   if (customer.contacts_30d >= 1) {
     double w = std::min(0.30, 0.10 * customer.contacts_30d);
-    add(w, std::to_string(customer.contacts_30d + 1) + " contacts in 30 days");
+    add(w, customer.contacts_30d >= kContactsCountCap
+               ? "more than " + std::to_string(kContactsCountCap) + " contacts in 30 days"
+               : std::to_string(customer.contacts_30d + 1) + " contacts in 30 days");
   }
   if (customer.reopened_90d > 0)
     add(std::min(0.24, 0.12 * customer.reopened_90d),

@@ -114,6 +114,16 @@ Scan ScanText(std::string_view text) {
     }
     int32_t k = pos;
     while (k < end) {
+      if (p[k] < 0x80) {  // ASCII: what the ICU calls below answer, without them
+        const char a = static_cast<char>(p[k++]);
+        if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')) {
+          word.push_back(a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a);
+          s.latin += 1;
+        } else {
+          flush();
+        }
+        continue;
+      }
       UChar32 c;
       U8_NEXT(p, k, end, c);
       if (c < 0 || !u_isalpha(c)) {

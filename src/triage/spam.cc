@@ -74,10 +74,20 @@ std::string SpamFilter::UpstreamSpamHeader(const mail::ParsedMessage& m) {
 std::vector<std::string> SpamFilter::Tokens(const mail::ParsedMessage& m) const {
   std::vector<std::string> t;
   for (std::string& w : Tokenize(m.subject)) t.push_back("s:" + w);
-  std::string body = m.text;
-  if (!m.quoted.empty()) body += "\n" + m.quoted;
-  if (!m.signature.empty()) body += "\n" + m.signature;
-  std::string_view text = TruncateUtf8(body, options_.max_text_bytes);
+  // The start of text + quoted + signature, copied only as far as it is read (a long mail's
+  // whole body used to be copied first).
+  const size_t limit = options_.max_text_bytes;
+  std::string body;
+  body.reserve(std::min(limit, m.text.size()) + 1);
+  auto append = [&](std::string_view part, bool newline) {
+    if (body.size() > limit) return;
+    if (newline) body += '\n';
+    body.append(part.substr(0, std::min(part.size(), limit + 1 - std::min(limit + 1, body.size()))));
+  };
+  append(m.text, false);
+  if (!m.quoted.empty()) append(m.quoted, true);
+  if (!m.signature.empty()) append(m.signature, true);
+  std::string_view text = TruncateUtf8(body, limit);
   for (std::string& w : Tokenize(text)) t.push_back(std::move(w));
   for (std::string& host : UrlHosts(text)) {
     t.push_back("url:" + host);
@@ -187,8 +197,14 @@ SpamVerdict SpamFilter::ClassifyTokens(const std::vector<std::string>& tokens) c
   return v;
 }
 
+bool SpamFilter::ready() const {
+  const uint32_t need = static_cast<uint32_t>(std::max(1, options_.min_messages_per_kind));
+  return spam_messages_ >= need && ham_messages_ >= need;
+}
+
 SpamVerdict SpamFilter::Classify(const mail::ParsedMessage& m) const {
-  SpamVerdict v = ClassifyTokens(Tokens(m));
+  // A filter that is still learning does not read tokens: do not make them.
+  SpamVerdict v = ClassifyTokens(ready() ? Tokens(m) : std::vector<std::string>());
   if (options_.honour_upstream) {
     std::string upstream = UpstreamSpamHeader(m);
     if (!upstream.empty()) {

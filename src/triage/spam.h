@@ -69,6 +69,9 @@ class SpamFilter {
   // The upstream verdict header that says spam, e.g. "X-Spam-Flag: YES", or "".
   static std::string UpstreamSpamHeader(const mail::ParsedMessage& m);
 
+  // True once the filter has learnt min_messages_per_kind of each kind: before that the model
+  // does not decide (Classify then reads no tokens; only upstream headers count).
+  bool ready() const;
   uint32_t spam_messages() const { return spam_messages_; }
   uint32_t ham_messages() const { return ham_messages_; }
   const SpamOptions& options() const { return options_; }

@@ -8,6 +8,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/text.h"
@@ -92,6 +93,19 @@ bool LooksLikeEmail(std::string_view c) {
 }
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The first position of `lower` (lower-case ASCII) in s, ignoring ASCII case; npos if none.
+size_t FindAsciiIgnoreCase(std::string_view s, std::string_view lower) {
+  if (lower.empty() || s.size() < lower.size()) return std::string_view::npos;
+  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    if (fold(s[i]) != lower[0]) continue;
+    size_t k = 1;
+    while (k < lower.size() && fold(s[i + k]) == lower[k]) ++k;
+    if (k == lower.size()) return i;
+  }
+  return std::string_view::npos;
+}
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -252,11 +266,8 @@ std::vector<std::string> UrlHosts(std::string_view utf8) {
     std::string_view chunk = StripWrapping(utf8.substr(chunk_start, i - chunk_start));
     // A URL may also sit inside a chunk: href="http://...", <http://...>.
     size_t p = std::string_view::npos;
-    for (std::string_view scheme : {"http://", "https://", "ftp://", "www."}) {
-      std::string lower = AsciiLower(chunk);
-      size_t q = lower.find(scheme);
-      if (q != std::string_view::npos && q < p) p = q;
-    }
+    for (std::string_view scheme : {"http://", "https://", "ftp://", "www."})
+      p = std::min(p, FindAsciiIgnoreCase(chunk, scheme));
     if (p == std::string_view::npos) continue;
     std::string_view rest = chunk.substr(p);
     if (auto s = rest.find("://"); s != std::string_view::npos) rest.remove_prefix(s + 3);

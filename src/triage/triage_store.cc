@@ -27,11 +27,13 @@ Result<CustomerFacts> LoadCustomerFacts(storage::Database& db, int64_t customer_
     for (const auto& p : products)
       if (p.is_string()) f.products.push_back(p.get<std::string>());
 
-  // The history in one statement (this runs for every inbound message).
+  // The history in one statement (this runs for every inbound message). Contacts are
+  // counted up to the cap: without it a sender with hundreds of messages cost a row read
+  // per earlier message (0.35 ms at 600), for a weight that is full at 3.
   SVAR_ASSIGN(auto h, db.QueryOne(
-                          "SELECT (SELECT COUNT(*) FROM messages m JOIN tickets t ON t.id = "
-                          "m.ticket_id WHERE t.customer_id = ? AND m.direction = 'in' AND "
-                          "m.received_at >= ? AND m.id <> ?), "
+                          "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM messages m JOIN tickets t "
+                          "ON t.id = m.ticket_id WHERE t.customer_id = ? AND m.direction = 'in' "
+                          "AND m.received_at >= ? AND m.id <> ? LIMIT ?)), "
                           "(SELECT COUNT(DISTINCT e.ticket_id) FROM ticket_events e JOIN tickets t "
                           "ON t.id = e.ticket_id WHERE t.customer_id = ? AND e.kind = 'reopened' "
                           "AND e.at >= ?), "
@@ -39,7 +41,8 @@ Result<CustomerFacts> LoadCustomerFacts(storage::Database& db, int64_t customer_
                           "AND ((first_response_at IS NOT NULL AND first_response_at - created_at > "
                           "?) OR (first_response_at IS NULL AND status IN ('new','open') AND ? - "
                           "created_at > ?)))",
-                          {customer_id, now - 30 * kDay, exclude_message_id, customer_id,
+                          {customer_id, now - 30 * kDay, exclude_message_id,
+                           int64_t{kContactsCountCap}, customer_id,
                            now - 90 * kDay, customer_id, now - 90 * kDay, kDay, now, kDay}));
   if (h) {
     f.contacts_30d = static_cast<int>(h->Int(0));

@@ -46,11 +46,18 @@ void AppendFeatureBuckets(const std::vector<std::string>& tokens, const FeatureC
     starts.push_back(marked.size());
     size_t chars = starts.size() - 1;
     for (size_t i = 0; i < chars; ++i) {
+      // FNV-1a reads bytes in order, so the hash of the n+1-gram continues that of the
+      // n-gram: one pass over the bytes per start position (the same ids as hashing each).
+      uint64_t h = kCharSeed;
+      int hashed = 0;  // characters of marked[starts[i]..] already in h
       for (int n = config.min_char_ngram; n <= config.max_char_ngram; ++n) {
         if (i + static_cast<size_t>(n) > chars) break;
         if (n >= static_cast<int>(chars)) break;  // the whole marked word: the unigram has it
-        std::string_view g(marked.data() + starts[i], starts[i + n] - starts[i]);
-        buckets.push_back(static_cast<uint32_t>(blob::Hash64(g, kCharSeed) & mask));
+        std::string_view more(marked.data() + starts[i + static_cast<size_t>(hashed)],
+                              starts[i + static_cast<size_t>(n)] - starts[i + static_cast<size_t>(hashed)]);
+        h = blob::Hash64(more, h);
+        hashed = n;
+        buckets.push_back(static_cast<uint32_t>(h & mask));
       }
     }
   }

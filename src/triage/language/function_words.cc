@@ -1,14 +1,19 @@
 #include "triage/language/function_words.h"
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace svar::triage::language {
 namespace {
 
 struct Lists {
   std::unordered_map<std::string_view, std::unordered_set<std::string_view>> by_lang;
+  // The same, word -> bit per language of `langs` (one lookup per word, not one per language).
+  std::vector<std::string_view> langs;
+  std::unordered_map<std::string_view, uint32_t> mask_of_word;
 };
 
 std::unordered_set<std::string_view> Words(std::string_view text) {
@@ -104,6 +109,11 @@ const Lists& GetLists() {
         "immer nie auch sehr aber oder wenn weil dass hallo grüße gruß freundlichen mein meine "
         "ihre ihnen haben hat habe sein war wurde werden kann können muss soll will möchte "
         "geehrte geehrter damen herren lieferung konto passwort erhalten zurück");
+    for (const auto& [lang, words] : l.by_lang) {
+      const uint32_t bit = 1u << l.langs.size();
+      l.langs.push_back(lang);
+      for (std::string_view w : words) l.mask_of_word[w] |= bit;
+    }
     return l;
   }();
   return lists;
@@ -113,10 +123,12 @@ const Lists& GetLists() {
 
 unsigned FrequentWordMask(std::string_view w, const std::string_view* codes, int n) {
   const Lists& lists = GetLists();
+  auto it = lists.mask_of_word.find(w);
+  if (it == lists.mask_of_word.end()) return 0;
   unsigned mask = 0;
   for (int i = 0; i < n; ++i) {
-    auto it = lists.by_lang.find(codes[i]);
-    if (it != lists.by_lang.end() && it->second.contains(w)) mask |= 1u << i;
+    for (size_t k = 0; k < lists.langs.size(); ++k)
+      if (lists.langs[k] == codes[i] && (it->second & (1u << k))) mask |= 1u << i;
   }
   return mask;
 }

@@ -127,17 +127,34 @@ void NgramModel::ScoreWord(std::string_view w, std::array<double, kMaxModelLangu
   }
   starts[n_cp] = len;
   const size_t n_langs = languages_.size();
+  // First every n-gram's row (and a prefetch of it: the table is megabytes, read at random),
+  // then the sums, in the same order as before.
+  constexpr size_t kMaxGrams = 512;
+  uint32_t rows[kMaxGrams];
+  int orders[kMaxGrams];
+  size_t grams = 0;
+  auto sum = [&] {
+    for (size_t g = 0; g < grams; ++g) {
+      const uint8_t* row = &ngrams_[static_cast<size_t>(rows[g]) * n_langs];
+      const std::vector<double>& floor = floor_[orders[g] - 1];
+      for (size_t l = 0; l < n_langs; ++l) {
+        costs[l] += row[l] == 255 ? floor[l] : row[l] * inv_scale_;
+      }
+    }
+    grams = 0;
+  };
   for (int n = 1; n <= max_order_; ++n) {
     if (static_cast<size_t>(n) > n_cp) break;
     for (size_t i = 0; i + n <= n_cp; ++i) {
       if (n == 1 && (i == 0 || i + 1 == n_cp)) continue;  // "^" and "$" alone
       uint32_t h = Fnv1a(buf + starts[i], starts[i + n] - starts[i]) & ngram_mask_;
-      const uint8_t* row = &ngrams_[static_cast<size_t>(h) * n_langs];
-      for (size_t l = 0; l < n_langs; ++l) {
-        costs[l] += row[l] == 255 ? floor_[n - 1][l] : row[l] * inv_scale_;
-      }
+      __builtin_prefetch(&ngrams_[static_cast<size_t>(h) * n_langs]);
+      if (grams == kMaxGrams) sum();  // a very long word: sum in parts (same order)
+      rows[grams] = h;
+      orders[grams++] = n;
     }
   }
+  sum();
   if (member != nullptr) {
     *member = 0;
     if (static_cast<int>(n_cp) - 2 <= max_word_len_) {
