@@ -66,6 +66,12 @@ bool InTeam(const AgentSnapshot& agent, std::string_view team) {
   return std::find(agent.teams.begin(), agent.teams.end(), team) != agent.teams.end();
 }
 
+double PreferenceFor(const AgentSnapshot& agent, const std::string& category) {
+  if (category.empty()) return 0;
+  const auto it = agent.preferences.find(category);
+  return it == agent.preferences.end() ? 0 : it->second;
+}
+
 int SkillLevel(const AgentSnapshot& agent, const std::string& skill) {
   const auto it = agent.skills.find(skill);
   return it == agent.skills.end() ? 0 : std::max(it->second, 0);

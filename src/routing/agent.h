@@ -48,7 +48,13 @@ struct AgentSnapshot {
   // Unix time of the agent's last assignment (0 = never): fair tie-breaking prefers the
   // agent who waited longest for a ticket (round robin).
   int64_t last_assigned_at = 0;
+  // Learned from people's reassignments (routing/agent_preferences.h): category -> preference
+  // in (-1, 1); absent = 0. Weighed against the load when choosing among agents who fit.
+  std::map<std::string, double> preferences;
 };
+
+// The agent's learned preference for a category (0 when none).
+double PreferenceFor(const AgentSnapshot& agent, const std::string& category);
 
 // The routing form of a language code: lower-case primary subtag, "no"/"nn" -> "nb".
 // "" stays "".

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "routing/agent_preferences.h"
 #include "routing/escalation.h"
 #include "routing/queue.h"
 #include "routing/sla_clock.h"
@@ -103,7 +104,9 @@ Status DeskRouting::SyncAgents(storage::Database& db, int64_t now) const {
   return Ok();
 }
 
-Result<std::vector<AgentSnapshot>> DeskRouting::LoadAgents(storage::Database& db) const {
+Result<std::vector<AgentSnapshot>> DeskRouting::LoadAgents(storage::Database& db,
+                                                           int64_t now) const {
+  SVAR_ASSIGN(auto preferences, LoadPreferences(db, now));
   SVAR_ASSIGN(auto rows,
               db.Query(std::string("SELECT a.id, a.name, a.skills_json, a.languages_json, "
                                    "a.teams_json, a.capacity, a.status, a.calendar, "
@@ -127,6 +130,7 @@ Result<std::vector<AgentSnapshot>> DeskRouting::LoadAgents(storage::Database& db
     }
     a.last_assigned_at = r.Int(8);
     a.open_tickets = static_cast<int>(r.Int(9));
+    if (auto it = preferences.find(a.id); it != preferences.end()) a.preferences = it->second;
     out.push_back(std::move(a));
   }
   return out;
@@ -184,7 +188,7 @@ Status DeskRouting::OnNewTicket(storage::Database& db, int64_t ticket_id, int64_
     d.reason = "queued: automatic mail (auto-reply or bounce), not routed to an agent";
     return Store(db, ticket_id, d, "queue", "", now);  // and no SLA clock: nobody asked
   } else {
-    SVAR_ASSIGN(auto agents, LoadAgents(db));
+    SVAR_ASSIGN(auto agents, LoadAgents(db, now));
     d = Route(facts, agents, now, options_);
     SVAR_TRY(Store(db, ticket_id, d, d.agent_id ? "auto" : "queue", "", now));
   }
@@ -258,7 +262,7 @@ Result<int> DeskRouting::FireEscalations(storage::Database& db, int64_t now) con
         SVAR_ASSIGN(TicketFacts facts, LoadFacts(db, id));
         if (!x.argument.empty()) facts.team = x.argument;
         SVAR_ASSIGN(auto current, db.QueryOne("SELECT assignee_id FROM tickets WHERE id = ?", {id}));
-        SVAR_ASSIGN(auto agents, LoadAgents(db));
+        SVAR_ASSIGN(auto agents, LoadAgents(db, now));
         Decision d;
         if (current && !current->IsNull(0)) {
           auto moved = RerouteFromAgent(current->Int(0), {facts}, agents, now, options_);
@@ -276,7 +280,7 @@ Result<int> DeskRouting::FireEscalations(storage::Database& db, int64_t now) con
 
 Result<CheckReport> DeskRouting::RunChecks(storage::Database& db, int64_t now) const {
   CheckReport report;
-  SVAR_ASSIGN(auto agents, LoadAgents(db));
+  SVAR_ASSIGN(auto agents, LoadAgents(db, now));
   // Tickets of offline agents go to others. (The ids first: `agents` is reloaded as
   // tickets move.)
   std::vector<int64_t> offline;
@@ -295,7 +299,7 @@ Result<CheckReport> DeskRouting::RunChecks(storage::Database& db, int64_t now) c
       SVAR_TRY(Store(db, id, d, "reroute", "", now));
       ++report.rerouted;
     }
-    SVAR_ASSIGN(agents, LoadAgents(db));
+    SVAR_ASSIGN(agents, LoadAgents(db, now));
   }
   // Queued tickets (not spam, unassigned, open) to agents with room; the long-waiting ones wider.
   SVAR_ASSIGN(auto queued, db.Query(std::string("SELECT id FROM tickets WHERE assignee_id IS NULL "
@@ -337,9 +341,13 @@ Result<std::string> DeskRouting::Assign(storage::Database& db, int64_t ticket_id
     return Fail(ErrorCode::kNotFound, "no agent " + std::string(agent_email) +
                                           "; GET /api/v1/agents lists them");
   SVAR_ASSIGN(TicketFacts facts, LoadFacts(db, ticket_id));
-  SVAR_ASSIGN(auto agents, LoadAgents(db));
+  SVAR_ASSIGN(auto agents, LoadAgents(db, now));
   SVAR_ASSIGN(auto manual, AssignManually(facts, agent->Int(0), agents, actor, now));
+  SVAR_ASSIGN(auto before, db.QueryOne("SELECT assignee_id FROM tickets WHERE id = ?", {ticket_id}));
   SVAR_TRY(Store(db, ticket_id, manual.decision, "manual", actor, now));
+  // A person's choice teaches routing who is right for this category (agent_preferences.h).
+  SVAR_TRY(RecordReassignment(db, facts.category, before ? before->OptInt(0) : std::nullopt,
+                              agent->Int(0), now));
   return manual.decision.reason;
 }
 

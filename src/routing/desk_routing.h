@@ -11,7 +11,8 @@
 //   RunChecks        the periodic job (`svar serve`, every routing.check_seconds): tickets of
 //                    offline agents re-routed, team queues drained to agents with room,
 //                    tickets queued too long re-routed more widely, SLA escalations fired.
-//   Assign           a manual assignment (overrides the rules; warnings kept in the reason).
+//   Assign           a manual assignment (overrides the rules; warnings kept in the reason);
+//                    routing learns from it who is right for the ticket's category.
 // Every assignment is a row in routing_decisions with its reason; escalations and status
 // changes are rows in ticket_events.
 #pragma once
@@ -54,8 +55,9 @@ class DeskRouting {
                              std::string_view agent_email, std::string_view actor,
                              int64_t now) const;
 
-  // Agents as the router sees them (load = their open tickets).
-  Result<std::vector<AgentSnapshot>> LoadAgents(storage::Database& db) const;
+  // Agents as the router sees them (load = their open tickets; preferences learned from
+  // reassignments, agent_preferences.h, as they stand at `now`).
+  Result<std::vector<AgentSnapshot>> LoadAgents(storage::Database& db, int64_t now) const;
 
  private:
   DeskRouting() = default;

@@ -1,8 +1,10 @@
 #include "routing/router.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
+#include "routing/agent_preferences.h"
 #include "routing/queue.h"
 
 namespace svar::routing {
@@ -15,6 +17,7 @@ struct Requirements {
   std::string fallback;                                // canonical; "" = none
   const std::map<std::string, int>* skills = nullptr;  // skill -> minimum level
   bool any_level = false;                              // skills at any level >= 1
+  std::string category;                                // for learned preferences
 };
 
 // Why an agent does not fit, in the order checked: structural first, then transient.
@@ -64,6 +67,7 @@ Requirements Strict(const TicketFacts& t) {
   r.team = t.team;
   r.language = CanonicalLanguage(t.language);
   r.skills = &t.required_skills;
+  r.category = t.category;
   return r;
 }
 
@@ -114,12 +118,21 @@ int SkillSum(const AgentSnapshot& a, const Requirements& r) {
 }
 
 // Compares two fitting agents: < 0 when `a` is preferred. *level is where they differ:
-// 0 skill (VIP only), 1 load ratio, 2 last assignment, 3 id.
+// 0 skill (VIP only), 4 learned preference weighed against the load, 1 load ratio, 2 last
+// assignment, 3 id.
 int Compare(const AgentSnapshot& a, const AgentSnapshot& b, const Requirements& r, bool vip,
             int* level) {
   if (vip) {
     const int sa = SkillSum(a, r), sb = SkillSum(b, r);
     if (sa != sb) return *level = 0, (sa > sb ? -1 : 1);
+  }
+  // Only when people's reassignments taught a difference (agent_preferences.h); otherwise the
+  // exact comparison below decides, as it always did.
+  const double pa = PreferenceFor(a, r.category), pb = PreferenceFor(b, r.category);
+  if (pa != pb) {
+    const double sa = double(a.open_tickets) / a.capacity - kPreferenceWeight * pa;
+    const double sb = double(b.open_tickets) / b.capacity - kPreferenceWeight * pb;
+    if (std::abs(sa - sb) > 1e-9) return *level = 4, (sa < sb ? -1 : 1);
   }
   // open_a / cap_a vs open_b / cap_b, exactly (capacities are > 0 for fitting agents).
   const int64_t la = int64_t{a.open_tickets} * b.capacity;
@@ -209,6 +222,9 @@ std::string RoutedReason(const Pool& pool, const Pick& pick, const TicketFacts& 
       break;
     case 2:
       load += " (tied on load, longest without a new ticket)";
+      break;
+    case 4:
+      load += " (preferred for " + r.category + " after earlier reassignments)";
       break;
     default:
       load += " (tied on load and last assignment, lowest id)";

@@ -14,7 +14,10 @@
 //   * has every required skill at least at the required level (skipped when there are none).
 // Which one:
 //   * normal tickets: the lowest load ratio open_tickets/capacity (compared exactly), then the
-//     least recently assigned (round robin), then the lowest id;
+//     least recently assigned (round robin), then the lowest id; when people's reassignments
+//     taught routing a preference for the ticket's category (agent_preferences.h), the load
+//     ratio minus kPreferenceWeight * preference decides first ("... (preferred for billing
+//     after earlier reassignments)");
 //   * VIP tickets and tickets with churn_risk >= high_churn: the most skilled (sum of the
 //     agent's levels in the required skills), then as above.
 // Nobody fits: the ticket waits in its team's queue (the general queue "" for no team) and the

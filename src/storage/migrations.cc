@@ -80,13 +80,17 @@
 // - `spam_lessons`: an agent's "spam" / "not spam" on a message, so a later opposite click
 //   can undo the earlier lesson.
 //
-// Version 4 (desk settings edited through the API):
+// Version 4 (desk settings edited through the API; routing learning from reassignments):
 //
 // - `desk_settings`: the parts of the configuration an admin edits through the JSON API
 //   instead of the config file: `section` is categories, rules, calendars or sla; `json` the
 //   whole section as the API accepted it (validated by the same readers as the file). A
 //   stored section replaces the file's section of the same name; deleting it returns to the
 //   file. `actor` and `updated_at` say who changed it last.
+// - `agent_preferences`: what routing learned from people's reassignments (routing/
+//   agent_preferences.h): per agent and category, how often a ticket was moved to the agent
+//   (`moved_to`) and away from the agent (`moved_away`) by hand, as counts that halve every
+//   60 days (decayed to `updated_at`).
 #include "storage/migrations.h"
 
 #include <string>
@@ -390,12 +394,20 @@ CREATE TABLE spam_lessons (
   at INTEGER NOT NULL
 )
 )SQL"},
-      {4, "desk settings", R"SQL(
+      {4, "desk settings and agent preferences", R"SQL(
 CREATE TABLE desk_settings (
   section TEXT PRIMARY KEY,
   json TEXT NOT NULL,
   actor TEXT NOT NULL DEFAULT '',
   updated_at INTEGER NOT NULL
+);
+CREATE TABLE agent_preferences (
+  agent_id INTEGER NOT NULL REFERENCES agents(id),
+  category TEXT NOT NULL,
+  moved_to REAL NOT NULL DEFAULT 0,
+  moved_away REAL NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (agent_id, category)
 )
 )SQL"},
   };

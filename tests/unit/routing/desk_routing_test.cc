@@ -146,6 +146,27 @@ TEST_F(DeskRoutingTest, ManualAssignmentOverridesWithWarnings) {
   EXPECT_FALSE(routing_->Assign(*db_, t, "nobody@desk.example", "Maja", kMonday9));
 }
 
+TEST_F(DeskRoutingTest, ReassignmentsTeachRoutingWhoIsRightForACategory) {
+  int64_t t1 = NewTicket("en", "billing", kMonday9);
+  ASSERT_TRUE(routing_->OnNewTicket(*db_, t1, kMonday9));
+  EXPECT_EQ(Assignee(t1), "Anna");  // equal loads, lowest id
+  ASSERT_TRUE(routing_->Assign(*db_, t1, "bo@desk.example", "Maja", kMonday9 + 60));
+  ASSERT_TRUE(db_->Exec("UPDATE tickets SET status = 'solved' WHERE id = ?", {t1}));
+  auto learned = db_->Query("SELECT a.name, p.category, p.moved_to, p.moved_away FROM "
+                            "agent_preferences p JOIN agents a ON a.id = p.agent_id ORDER BY a.name");
+  ASSERT_TRUE(learned && learned->size() == 2);
+  EXPECT_EQ((*learned)[0].Text(0) + " " + (*learned)[0].Text(1), "Anna billing");
+  EXPECT_DOUBLE_EQ((*learned)[0].Real(3), 1);  // moved away from Anna
+  EXPECT_DOUBLE_EQ((*learned)[1].Real(2), 1);  // moved to Bo
+  // Both free again: Anna has waited longer for a ticket, but Bo is who people chose.
+  int64_t t2 = NewTicket("en", "billing", kMonday9 + 120);
+  ASSERT_TRUE(routing_->OnNewTicket(*db_, t2, kMonday9 + 120));
+  EXPECT_EQ(Assignee(t2), "Bo");
+  EXPECT_NE(LastReason(t2).find("preferred for billing after earlier reassignments"),
+            std::string::npos)
+      << LastReason(t2);
+}
+
 TEST_F(DeskRoutingTest, SlaDueInBusinessHoursAndEscalationsFireOnce) {
   // Friday 2026-11-27 15:00 Copenhagen: 1 h left that day, 3 h on Monday -> due Mon 11:00.
   const int64_t friday15 = kMonday9 + 4 * 86400 + 6 * 3600;
