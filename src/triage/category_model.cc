@@ -1,7 +1,9 @@
 #include "triage/category_model.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <numeric>
 #include <random>
@@ -16,6 +18,7 @@ namespace {
 
 constexpr std::string_view kMagic = "SVCM";
 constexpr uint32_t kFormatVersion = 1;
+constexpr size_t kScaleSlots = sizeof(float) / sizeof(int16_t);  // a quantized row's scale
 
 struct Example {
   std::vector<uint32_t> rows;
@@ -131,6 +134,7 @@ Result<CategoryModel> CategoryTrainer::Run(const std::vector<LabeledText>& examp
   m.weights_.assign(m.feature_keys_.size() * classes, 0.f);
   m.bias_.assign(classes, 0.f);
   Sgd(m, data, all, options);
+  m.BuildQuantized();
   return m;
 }
 
@@ -203,25 +207,72 @@ double CategoryTrainer::FitTemperature(const CategoryModel& m, const std::vector
 }
 
 void CategoryModel::BuildIndex() {
-  row_of_bucket_.assign(size_t{1} << hash_bits_, -1);
-  for (size_t r = 0; r < feature_keys_.size(); ++r)
-    row_of_bucket_[feature_keys_[r]] = static_cast<int32_t>(r);
+  const size_t words = std::max<size_t>(1, (size_t{1} << hash_bits_) / 64);
+  present_.assign(words, 0);
+  for (uint32_t key : feature_keys_) present_[key >> 6] |= uint64_t{1} << (key & 63);
+  rank_.assign(words, 0);
+  uint32_t before = 0;
+  for (size_t w = 0; w < words; ++w) {
+    rank_[w] = before;
+    before += static_cast<uint32_t>(std::popcount(present_[w]));
+  }
+}
+
+int32_t CategoryModel::RowOf(uint32_t bucket) const {
+  const uint64_t word = present_[bucket >> 6];
+  const uint64_t bit = uint64_t{1} << (bucket & 63);
+  if ((word & bit) == 0) return -1;
+  return static_cast<int32_t>(rank_[bucket >> 6] +
+                              static_cast<uint32_t>(std::popcount(word & (bit - 1))));
+}
+
+void CategoryModel::BuildQuantized() {
+  const size_t classes = categories_.size();
+  const size_t rows = feature_keys_.size();
+  // [float scale as two int16 slots][int16 x classes], padded to 4 bytes; weight = q * scale.
+  quantized_stride_ = (kScaleSlots + classes + 1) / 2 * 2;
+  quantized_.assign(rows * quantized_stride_, 0);
+  for (size_t r = 0; r < rows; ++r) {
+    const float* w = &weights_[r * classes];
+    float max_abs = 0;
+    for (size_t c = 0; c < classes; ++c) max_abs = std::max(max_abs, std::abs(w[c]));
+    const float scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
+    int16_t* out = &quantized_[r * quantized_stride_];
+    std::memcpy(out, &scale, sizeof scale);
+    for (size_t c = 0; c < classes; ++c)
+      out[kScaleSlots + c] = static_cast<int16_t>(std::lround(w[c] / scale));
+  }
 }
 
 CategoryModel::Sparse CategoryModel::FromBuckets(std::vector<uint32_t>& buckets) const {
+  // Buckets without a row are dropped first (most of a message's n-grams were never seen in
+  // training), then the rows are sorted to count repeats; rows follow bucket order, so the
+  // features come out as before, in bucket order.
+  // The loads are scattered (bitmap words, then idf entries): ask for them ahead.
+  constexpr size_t kAhead = 16;
+  const size_t n = buckets.size();
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(&present_[buckets[i + kAhead] >> 6]);
+    int32_t row = RowOf(buckets[i]);
+    if (row >= 0) buckets[kept++] = static_cast<uint32_t>(row);
+  }
+  buckets.resize(kept);
   std::sort(buckets.begin(), buckets.end());
   Sparse x;
+  x.rows.reserve(kept);
+  x.values.reserve(kept);
   double norm = 0;
   for (size_t j = 0; j < buckets.size();) {
+    if (j + kAhead < buckets.size()) __builtin_prefetch(&idf_[buckets[j + kAhead]]);
     size_t k = j;
     while (k < buckets.size() && buckets[k] == buckets[j]) ++k;
-    int32_t row = row_of_bucket_[buckets[j]];
-    if (row >= 0) {
-      float v = static_cast<float>((1.0 + std::log(static_cast<double>(k - j))) * idf_[static_cast<size_t>(row)]);
-      x.rows.push_back(static_cast<uint32_t>(row));
-      x.values.push_back(v);
-      norm += static_cast<double>(v) * v;
-    }
+    const uint32_t row = buckets[j];
+    const double tf = k - j == 1 ? 1.0 : 1.0 + std::log(static_cast<double>(k - j));
+    float v = static_cast<float>(tf * idf_[row]);
+    x.rows.push_back(row);
+    x.values.push_back(v);
+    norm += static_cast<double>(v) * v;
     j = k;
   }
   if (norm > 0) {
@@ -232,7 +283,8 @@ CategoryModel::Sparse CategoryModel::FromBuckets(std::vector<uint32_t>& buckets)
 }
 
 CategoryModel::Sparse CategoryModel::Features(std::string_view text) const {
-  std::vector<uint32_t> buckets;
+  thread_local std::vector<uint32_t> buckets;  // scratch, reused (a few thousand ids)
+  buckets.clear();
   category::FeatureConfig fc{min_char_ngram_, max_char_ngram_, hash_bits_};
   category::AppendFeatureBuckets(Tokenize(text), fc, buckets);
   return FromBuckets(buckets);
@@ -248,10 +300,37 @@ void CategoryModel::Scores(const Sparse& x, std::vector<float>& s) const {
   }
 }
 
+void CategoryModel::QuantizedScores(const Sparse& x, std::vector<float>& out) const {
+  const size_t classes = categories_.size();
+  out.assign(bias_.begin(), bias_.end());
+  float* __restrict s = out.data();
+  const int16_t* base = quantized_.data();
+  const size_t stride = quantized_stride_;
+  const size_t row_bytes = stride * sizeof(int16_t);
+  // The rows are scattered over the model: ask for the next ones while this one is summed.
+  constexpr size_t kAhead = 6;
+  auto prefetch = [&](uint32_t row) {
+    const char* p = reinterpret_cast<const char*>(base + static_cast<size_t>(row) * stride);
+    for (size_t off = 0; off < row_bytes; off += 64) __builtin_prefetch(p + off);
+    __builtin_prefetch(p + row_bytes - 1);
+  };
+  for (size_t k = 0; k < std::min(kAhead, x.rows.size()); ++k) prefetch(x.rows[k]);
+  for (size_t k = 0; k < x.rows.size(); ++k) {
+    if (k + kAhead < x.rows.size()) prefetch(x.rows[k + kAhead]);
+    const int16_t* row = base + static_cast<size_t>(x.rows[k]) * stride;
+    float scale;
+    std::memcpy(&scale, row, sizeof scale);
+    const int16_t* __restrict w = row + kScaleSlots;
+    const float v = x.values[k] * scale;
+    for (size_t c = 0; c < classes; ++c) s[c] += v * static_cast<float>(w[c]);
+  }
+}
+
 std::vector<double> CategoryModel::Probabilities(std::string_view text) const {
   if (empty()) return {};
   std::vector<float> s;
-  Scores(Features(text), s);
+  if (quantized_.empty()) Scores(Features(text), s);
+  else QuantizedScores(Features(text), s);
   Softmax(s, temperature_);
   return std::vector<double>(s.begin(), s.end());
 }
@@ -317,9 +396,12 @@ Result<CategoryModel> CategoryModel::Deserialize(std::string_view blob) {
       m.weights_.size() != m.feature_keys_.size() * m.categories_.size() ||
       m.min_char_ngram_ < 1 || m.max_char_ngram_ > 8)
     return r.Truncated();
-  for (uint32_t key : m.feature_keys_)
-    if (key >= (uint32_t{1} << m.hash_bits_)) return r.Truncated();
+  for (size_t i = 0; i < m.feature_keys_.size(); ++i) {
+    if (m.feature_keys_[i] >= (uint32_t{1} << m.hash_bits_)) return r.Truncated();
+    if (i > 0 && m.feature_keys_[i] <= m.feature_keys_[i - 1]) return r.Truncated();
+  }
   m.BuildIndex();
+  m.BuildQuantized();
   return m;
 }
 

@@ -78,9 +78,12 @@ class CategoryModel {
     std::vector<float> values;
   };
   Sparse Features(std::string_view text) const;
-  Sparse FromBuckets(std::vector<uint32_t>& buckets) const;  // sorts buckets
-  void Scores(const Sparse& x, std::vector<float>& out) const;
-  void BuildIndex();
+  Sparse FromBuckets(std::vector<uint32_t>& buckets) const;  // reuses buckets as scratch
+  int32_t RowOf(uint32_t bucket) const;                       // -1 when the bucket has no row
+  void Scores(const Sparse& x, std::vector<float>& out) const;  // exact (float) weights
+  void QuantizedScores(const Sparse& x, std::vector<float>& out) const;  // what Predict uses
+  void BuildIndex();      // present_, rank_ from feature_keys_ (sorted, unique)
+  void BuildQuantized();  // quantized_ from weights_
 
   std::vector<std::string> categories_;
   int min_char_ngram_ = 2;
@@ -91,7 +94,18 @@ class CategoryModel {
   std::vector<float> weights_;          // rows x categories, row-major
   std::vector<float> bias_;             // per category
   double temperature_ = 1.0;
-  std::vector<int32_t> row_of_bucket_;  // bucket -> row or -1 (built, not stored)
+  // Built on load, not stored (the blob keeps float weights, so every stored model loads):
+  //  - the bucket -> row index as a bitmap with a rank per 64 buckets (rows are in bucket
+  //    order, so a row is the number of present buckets before it): 192 KB for 2^20 buckets,
+  //    which stays in cache, where a table of row numbers took 4 MB of random reads;
+  //  - the weights as int16 per row with the row's float scale in front (2 bytes per
+  //    category instead of 4, and the rows are contiguous): half the memory to read per
+  //    feature, the cost of prediction. Held-out accuracy is the same as with the float
+  //    weights (bench/triage_accuracy: 90.79%); int8 lost 0.1 point.
+  std::vector<uint64_t> present_;
+  std::vector<uint32_t> rank_;
+  std::vector<int16_t> quantized_;  // rows of quantized_stride_ values: scale (2), weights
+  size_t quantized_stride_ = 0;
 
   friend class CategoryTrainer;
 };
