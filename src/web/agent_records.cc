@@ -1,10 +1,12 @@
 #include "web/agent_records.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/clock.h"
 #include "core/text.h"
 #include "routing/agent.h"
+#include "routing/agent_preferences.h"
 #include "web/handler_util.h"
 
 namespace svar::web {
@@ -173,9 +175,18 @@ Status ApplyAgentFields(const json& body, const Config& config, AgentRecord& age
   return Ok();
 }
 
+Status WithPreferences(storage::Database& db, int64_t now, std::vector<AgentRecord>& agents) {
+  SVAR_ASSIGN(auto learned, routing::LoadPreferences(db, now));
+  for (auto& a : agents)
+    if (auto it = learned.find(a.id); it != learned.end()) a.preferences = it->second;
+  return Ok();
+}
+
 json AgentRecordJson(const AgentRecord& a) {
   json skills = json::object();
   for (const auto& [k, v] : a.skills) skills[k] = v;
+  json preferences = json::object();
+  for (const auto& [k, v] : a.preferences) preferences[k] = std::round(v * 100) / 100;
   return {{"id", a.id},
           {"email", a.email},
           {"name", a.name},
@@ -186,6 +197,7 @@ json AgentRecordJson(const AgentRecord& a) {
           {"status", a.status},
           {"calendar", a.calendar},
           {"open_tickets", a.open_tickets},
+          {"preferences", preferences},
           {"last_assigned_at",
            a.last_assigned_at > 0 ? json(FormatTimestamp(a.last_assigned_at)) : json(nullptr)}};
 }

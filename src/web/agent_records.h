@@ -31,7 +31,13 @@ struct AgentRecord {
   std::string calendar;              // a [[calendar]] name; "" = always at work
   int64_t open_tickets = 0;          // read only: new/open/pending tickets assigned
   int64_t last_assigned_at = 0;      // read only; 0 = never
+  // Read only: what routing learned from reassignments, category -> preference in (-1, 1)
+  // (routing/agent_preferences.h); filled by WithPreferences.
+  std::map<std::string, double> preferences;
 };
+
+// Fills `preferences` of each record as they stand at `now`.
+Status WithPreferences(storage::Database& db, int64_t now, std::vector<AgentRecord>& agents);
 
 // Every agent, by email; or one (email compared case-insensitively).
 Result<std::vector<AgentRecord>> ListAgentRecords(storage::Database& db);

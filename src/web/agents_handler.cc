@@ -18,11 +18,14 @@ Error NoAgent(const std::string& email) {
                "no agent " + email + "; GET /api/v1/agents lists them, PUT creates one (admin)"};
 }
 
-Response AgentResponse(storage::Database& db, const std::string& email, int status) {
-  auto saved = FindAgentRecord(db, email);
+Response AgentResponse(WebContext& context, const std::string& email, int status) {
+  auto saved = FindAgentRecord(context.db, email);
   if (!saved) return ErrorResponse(saved.error());
   if (!*saved) return ErrorResponse(NoAgent(email));
-  return JsonResponse(status, DumpJson(AgentRecordJson(**saved)));
+  std::vector<AgentRecord> one = {**saved};
+  if (auto st = WithPreferences(context.db, context.Now().NowSeconds(), one); !st)
+    return ErrorResponse(st.error());
+  return JsonResponse(status, DumpJson(AgentRecordJson(one[0])));
 }
 
 }  // namespace
@@ -30,13 +33,15 @@ Response AgentResponse(storage::Database& db, const std::string& email, int stat
 Response HandleListAgents(WebContext& context, const Request&) {
   auto agents = ListAgentRecords(context.db);
   if (!agents) return ErrorResponse(agents.error());
+  if (auto st = WithPreferences(context.db, context.Now().NowSeconds(), *agents); !st)
+    return ErrorResponse(st.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : *agents) items.push_back(AgentRecordJson(a));
   return JsonResponse(200, DumpJson(nlohmann::json{{"agents", std::move(items)}}));
 }
 
 Response HandleGetAgent(WebContext& context, const Request& request) {
-  return AgentResponse(context.db, request.Param("email"), 200);
+  return AgentResponse(context, request.Param("email"), 200);
 }
 
 Response HandlePutAgent(WebContext& context, const Request& request) {
@@ -64,7 +69,7 @@ Response HandlePutAgent(WebContext& context, const Request& request) {
   if (auto st = SaveAgentRecord(context.db, agent, context.Now().NowSeconds()); !st)
     return ErrorResponse(st.error());
   if (auto st = tx.Commit(); !st) return ErrorResponse(st.error());
-  return AgentResponse(context.db, agent.email, *existing ? 200 : 201);
+  return AgentResponse(context, agent.email, *existing ? 200 : 201);
 }
 
 Response HandlePatchAgent(WebContext& context, const Request& request) {
@@ -90,7 +95,7 @@ Response HandlePatchAgent(WebContext& context, const Request& request) {
   if (auto st = SaveAgentRecord(context.db, agent, context.Now().NowSeconds()); !st)
     return ErrorResponse(st.error());
   if (auto st = tx.Commit(); !st) return ErrorResponse(st.error());
-  return AgentResponse(context.db, agent.email, 200);
+  return AgentResponse(context, agent.email, 200);
 }
 
 }  // namespace svar::web

@@ -190,6 +190,19 @@ class TriageApi(ServedDesk):
         self.assertEqual(self.agents_by_id()[tr["assignee_id"]]["email"], "bo@desk.example")
         self.assertEqual(tr["routing"][-1]["kind"], "manual")
         self.assertEqual(tr["routing"][-1]["actor"], "carla")
+        # Routing learns from a reassignment: moved from Bo to Anna, Anna's preference for the
+        # category rises and Bo's falls.
+        self.assertEqual(tr["category"], "billing")
+        def learned():
+            return {a["email"]: a["preferences"].get("billing", 0)
+                    for a in self.get("/api/v1/agents")["agents"]}
+        before = learned()
+        status, body = self.call("POST", "/api/v1/tickets/%s/assign" % ref,
+                                 {"agent": "anna@desk.example"})
+        self.assertEqual(status, 200, body)
+        after = learned()
+        self.assertGreater(after["anna@desk.example"], before["anna@desk.example"])
+        self.assertLess(after["bo@desk.example"], before["bo@desk.example"])
         status, body = self.call("POST", "/api/v1/tickets/%s/assign" % ref,
                                  {"agent": "nobody@desk.example"})
         self.assertEqual(status, 404, body)
