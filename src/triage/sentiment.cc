@@ -303,8 +303,7 @@ SentimentResult Walker::Run() {
 }  // namespace
 
 SentimentResult AnalyzeSentiment(std::string_view text, std::string_view lang) {
-  thread_local Scan scan;
-  lexicon::ScanText(text, &scan);
+  const Scan& scan = lexicon::ScanTextCached(text);  // urgency and sentiment share it
   const Lexicon* lex = lexicon::LexiconFor(lang);
   bool known = lex != nullptr;
   if (!known) lex = &lexicon::EnglishLexicon();

@@ -190,8 +190,7 @@ UrgencyResult Walker::Run() {
 }  // namespace
 
 UrgencyResult AnalyzeUrgency(std::string_view text, std::string_view lang) {
-  thread_local Scan scan;
-  lexicon::ScanText(text, &scan);
+  const Scan& scan = lexicon::ScanTextCached(text);  // urgency and sentiment share it
   const Lexicon* lex = lexicon::LexiconFor(lang);
   if (lex == nullptr) lex = &lexicon::EnglishLexicon();
   Walker walker(text, scan, *lex);

@@ -317,4 +317,16 @@ void ScanText(std::string_view s, Scan* out) {
   }
 }
 
+const Scan& ScanTextCached(std::string_view text) {
+  thread_local Scan scan;
+  thread_local std::string last;
+  thread_local bool valid = false;
+  if (!valid || text != last) {
+    ScanText(text, &scan);
+    last.assign(text);
+    valid = true;
+  }
+  return scan;
+}
+
 }  // namespace svar::triage::lexicon

@@ -46,6 +46,11 @@ struct Scan {
 // Scans valid or invalid UTF-8 (invalid bytes are skipped).
 void ScanText(std::string_view text, Scan* out);
 
+// The same from a per-thread cache of the last text scanned: sentiment and urgency read the
+// same text one after the other, and it is scanned once. The result is valid until this
+// thread's next call.
+const Scan& ScanTextCached(std::string_view text);
+
 // Folds one lexicon term the way ScanText folds words (for building lexicons).
 std::string FoldTerm(std::string_view term);
 

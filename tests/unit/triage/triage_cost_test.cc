@@ -13,6 +13,7 @@
 #include "triage/category/blob_io.h"
 #include "triage/category/features.h"
 #include "triage/churn.h"
+#include "triage/lexicon/scan.h"
 #include "triage/spam.h"
 #include "triage/tokens.h"
 #include "triage/triage_store.h"
@@ -152,6 +153,22 @@ TEST(TriageCost, ContactsAreCountedUpToTheCap) {
   EXPECT_EQ(ScoreChurn({}, {}, *facts).signals,
             std::vector<std::string>{"more than " + std::to_string(kContactsCountCap) +
                                      " contacts in 30 days (+0.30)"});
+}
+
+TEST(TriageCost, CachedScanFollowsTheText) {
+  auto words = [](const lexicon::Scan& s) {
+    std::vector<std::string> out;
+    for (const auto& t : s.tokens) out.push_back(s.folded.substr(t.begin, t.size));
+    return out;
+  };
+  lexicon::Scan fresh;
+  for (std::string_view text : {"Det virker IKKE!", "Where is my parcel?", "Det virker IKKE!",
+                                "", "Det virker ikke"}) {
+    lexicon::ScanText(text, &fresh);
+    const lexicon::Scan& cached = lexicon::ScanTextCached(text);
+    EXPECT_EQ(words(cached), words(fresh)) << text;
+    EXPECT_EQ(cached.words, fresh.words) << text;
+  }
 }
 
 }  // namespace
