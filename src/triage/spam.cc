@@ -123,11 +123,48 @@ std::vector<std::string> SpamFilter::Tokens(const mail::ParsedMessage& m) const 
 void SpamFilter::Learn(const mail::ParsedMessage& m, bool spam) { LearnTokens(Tokens(m), spam); }
 void SpamFilter::Unlearn(const mail::ParsedMessage& m, bool spam) { UnlearnTokens(Tokens(m), spam); }
 
+uint64_t SpamFilter::TokenKey(std::string_view token) {
+  uint64_t h = blob::Hash64(token);
+  h ^= h >> 33;  // FNV's low bits are weak for short tokens: mix before using them
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  return h == 0 ? 1 : h;
+}
+
+const SpamFilter::Slot& SpamFilter::Probe(uint64_t key) const {
+  const size_t mask = index_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    const Slot& s = index_[i];
+    if (s.key == key || s.key == 0) return s;
+  }
+}
+
+SpamFilter::Counts& SpamFilter::IndexSlot(uint64_t key) {
+  if ((index_used_ + 1) * 2 > index_.size()) {
+    std::vector<Slot> old = std::move(index_);
+    index_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+    const size_t mask = index_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      size_t i = s.key & mask;
+      while (index_[i].key != 0) i = (i + 1) & mask;
+      index_[i] = s;
+    }
+  }
+  Slot& s = const_cast<Slot&>(Probe(key));
+  if (s.key == 0) {
+    s.key = key;
+    ++index_used_;
+  }
+  return s.counts;
+}
+
 void SpamFilter::LearnTokens(const std::vector<std::string>& tokens, bool spam) {
   (spam ? spam_messages_ : ham_messages_)++;
   for (const auto& tok : tokens) {
     Counts& c = counts_[tok];
     (spam ? c.spam : c.ham)++;
+    IndexSlot(TokenKey(tok)) = c;
   }
 }
 
@@ -139,6 +176,7 @@ void SpamFilter::UnlearnTokens(const std::vector<std::string>& tokens, bool spam
     if (it == counts_.end()) continue;
     uint32_t& c = spam ? it->second.spam : it->second.ham;
     if (c > 0) --c;
+    IndexSlot(TokenKey(tok)) = it->second;  // 0/0 reads as absent
     if (it->second.spam == 0 && it->second.ham == 0) counts_.erase(it);
   }
 }
@@ -163,11 +201,19 @@ SpamVerdict SpamFilter::ClassifyTokens(const std::vector<std::string>& tokens) c
     return v;
   }
   std::vector<std::pair<double, const std::string*>> clues;  // (|p-0.5|, token) -> p below
-  std::vector<double> probs;
-  for (const auto& tok : tokens) {
-    auto it = counts_.find(tok);
-    if (it == counts_.end()) continue;
-    double p = TokenProbability(it->second);
+  // Keys first, with a prefetch of each slot (the table is megabytes), then the lookups.
+  thread_local std::vector<uint64_t> keys;
+  keys.resize(tokens.size());
+  const size_t mask = index_.empty() ? 0 : index_.size() - 1;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    keys[i] = TokenKey(tokens[i]);
+    if (!index_.empty()) __builtin_prefetch(&index_[keys[i] & mask]);
+  }
+  for (size_t i = 0; i < tokens.size() && !index_.empty(); ++i) {
+    const std::string& tok = tokens[i];
+    const Slot& slot = Probe(keys[i]);
+    if (slot.key == 0 || (slot.counts.spam == 0 && slot.counts.ham == 0)) continue;
+    double p = TokenProbability(slot.counts);
     if (std::abs(p - 0.5) < options_.min_deviation) continue;
     clues.emplace_back(p, &tok);
   }
@@ -245,6 +291,7 @@ Result<SpamFilter> SpamFilter::Deserialize(std::string_view blob, SpamOptions op
     Counts c;
     SVAR_ASSIGN(c.spam, r.Get<uint32_t>());
     SVAR_ASSIGN(c.ham, r.Get<uint32_t>());
+    f.IndexSlot(TokenKey(tok)) = c;
     f.counts_.emplace(std::move(tok), c);
   }
   if (!r.AtEnd()) return r.Truncated();
