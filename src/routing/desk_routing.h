@@ -59,9 +59,12 @@ class DeskRouting {
   // reassignments, agent_preferences.h, as they stand at `now`).
   Result<std::vector<AgentSnapshot>> LoadAgents(storage::Database& db, int64_t now) const;
 
+  // The ticket as the router sees it (triage results, the category's skills and team);
+  // kNotFound for an unknown id.
+  Result<TicketFacts> LoadFacts(storage::Database& db, int64_t ticket_id) const;
+
  private:
   DeskRouting() = default;
-  Result<TicketFacts> LoadFacts(storage::Database& db, int64_t ticket_id) const;
   Status Store(storage::Database& db, int64_t ticket_id, const Decision& d, std::string_view kind,
                std::string_view actor, int64_t now) const;
   Status UpdateSla(storage::Database& db, int64_t ticket_id, int64_t now) const;

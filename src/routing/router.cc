@@ -45,6 +45,13 @@ std::string Load(const AgentSnapshot& a) {
   return std::to_string(a.open_tickets) + "/" + std::to_string(a.capacity);
 }
 
+// True when the agent lists a language whose canonical form is `canonical`.
+bool SpeaksCanonical(const AgentSnapshot& a, const std::string& canonical) {
+  const auto& l = a.languages;
+  return std::any_of(l.begin(), l.end(),
+                     [&](const std::string& code) { return IsCanonicalLanguage(code, canonical); });
+}
+
 // The agents of one call, and how to ask whether one speaks a (canonical) language.
 class Pool {
  public:
@@ -52,10 +59,7 @@ class Pool {
   size_t size() const { return agents_.size(); }
   const AgentSnapshot& operator[](size_t i) const { return agents_[i]; }
   bool Speaks(size_t i, const std::string& canonical) const {
-    const auto& l = agents_[i].languages;
-    return std::any_of(l.begin(), l.end(), [&](const std::string& code) {
-      return IsCanonicalLanguage(code, canonical);
-    });
+    return SpeaksCanonical(agents_[i], canonical);
   }
 
  private:
@@ -80,15 +84,21 @@ bool MeetsSkills(const AgentSnapshot& a, const Requirements& r) {
   return true;
 }
 
+// The structural part of a fit (team, language, skills), which no status or load changes.
+Miss StructuralMiss(const AgentSnapshot& a, const Requirements& r) {
+  if (!InTeam(a, r.team)) return Miss::kTeam;
+  if (!r.language.empty() && !SpeaksCanonical(a, r.language) &&
+      (r.fallback.empty() || !SpeaksCanonical(a, r.fallback)))
+    return Miss::kLanguage;
+  if (!MeetsSkills(a, r)) return Miss::kSkill;
+  return Miss::kNone;
+}
+
 Miss Check(const Pool& pool, size_t i, const Requirements& r, int64_t now,
            std::optional<int64_t> excluded) {
   const AgentSnapshot& a = pool[i];
   if (excluded && a.id == *excluded) return Miss::kExcluded;
-  if (!InTeam(a, r.team)) return Miss::kTeam;
-  if (!r.language.empty() && !pool.Speaks(i, r.language) &&
-      (r.fallback.empty() || !pool.Speaks(i, r.fallback)))
-    return Miss::kLanguage;
-  if (!MeetsSkills(a, r)) return Miss::kSkill;
+  if (const Miss m = StructuralMiss(a, r); m != Miss::kNone) return m;
   if (a.status == AgentStatus::kOffline) return Miss::kOffline;
   if (a.status == AgentStatus::kAway) return Miss::kAway;
   if (a.at_work && !a.at_work(now)) return Miss::kOffHours;
@@ -102,11 +112,7 @@ bool Fits(const Pool& pool, size_t i, const Requirements& r, int64_t now,
   const AgentSnapshot& a = pool[i];
   if (a.status != AgentStatus::kAvailable || !HasRoom(a)) return false;
   if (excluded && a.id == *excluded) return false;
-  if (!InTeam(a, r.team)) return false;
-  if (!r.language.empty() && !pool.Speaks(i, r.language) &&
-      (r.fallback.empty() || !pool.Speaks(i, r.fallback)))
-    return false;
-  if (!MeetsSkills(a, r)) return false;
+  if (StructuralMiss(a, r) != Miss::kNone) return false;
   return !a.at_work || a.at_work(now);
 }
 
@@ -352,6 +358,10 @@ bool AnyoneFree(const std::vector<AgentSnapshot>& agents, int64_t now,
 }
 
 }  // namespace
+
+bool CanHandle(const AgentSnapshot& agent, const TicketFacts& ticket) {
+  return StructuralMiss(agent, Strict(ticket)) == Miss::kNone;
+}
 
 Decision Route(const TicketFacts& ticket, const std::vector<AgentSnapshot>& agents, int64_t now,
                const RoutingOptions& options) {

@@ -75,6 +75,12 @@ using TicketDecisions = std::vector<std::pair<int64_t /*ticket_id*/, Decision>>;
 Decision Route(const TicketFacts& ticket, const std::vector<AgentSnapshot>& agents, int64_t now,
                const RoutingOptions& options = {});
 
+// The structural part of "fits" above, which no status, working hours or load change: the
+// agent is in the ticket's team (any when none), speaks its language (nb/no/nn and the Chinese
+// scripts as in agent.h; any when unknown) and has every required skill at the required level.
+// Who could ever answer the ticket without a manual override (response_estimate_store.h).
+bool CanHandle(const AgentSnapshot& agent, const TicketFacts& ticket);
+
 // Updates the snapshots as storing the decision would: the chosen agent gets one more open
 // ticket and last_assigned_at = now. A queued decision changes nothing.
 void ApplyDecision(std::vector<AgentSnapshot>& agents, const Decision& decision, int64_t now);
