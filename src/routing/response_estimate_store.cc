@@ -1,5 +1,6 @@
 #include "routing/response_estimate_store.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -86,29 +87,39 @@ Result<ResponseEstimate> EstimateFirstResponse(storage::Database& db, const Desk
     if (pick) chosen.push_back(&a);
   }
 
-  std::string where;
-  std::vector<storage::Value> params{ticket_id};
   if (assignee) {
     const std::string name = chosen.empty() ? "agent " + std::to_string(*assignee)
                                             : chosen.front()->name;
     in.who = "assigned: " + name;
-    where = "t.assignee_id = ?";
-    params.push_back(*assignee);
   } else {
     in.who = DescribeEligibility(facts);
-    where = "(t.assignee_id IS NULL AND t.team = ?";
-    params.push_back(team);
-    if (!chosen.empty()) {
-      where += " OR t.assignee_id IN (";
-      for (size_t i = 0; i < chosen.size(); ++i)
-        where += (i ? "," : "") + std::to_string(chosen[i]->id);
-      where += ")";
-    }
-    where += ")";
   }
-  SVAR_ASSIGN(auto others, db.Query(std::string(kUnanswered) + where, params));
-  for (const auto& r : others)
-    if (ServedBefore(QueueFacts(r), facts)) ++in.tickets_ahead;
+  // Tickets assigned to the chosen agents: all of them are theirs to answer.
+  if (!chosen.empty()) {
+    std::string ids;
+    for (const AgentSnapshot* a : chosen) {
+      if (!ids.empty()) ids += ',';
+      ids += std::to_string(a->id);
+    }
+    SVAR_ASSIGN(auto mine, db.Query(std::string(kUnanswered) + "t.assignee_id IN (" + ids + ")",
+                                    {ticket_id}));
+    for (const auto& r : mine)
+      if (ServedBefore(QueueFacts(r), facts)) ++in.tickets_ahead;
+  }
+  // Queued for the same team: those ahead that one of the chosen agents could take (a queue
+  // shared by several languages or skills is not all theirs).
+  if (!assignee && !chosen.empty()) {
+    SVAR_ASSIGN(auto queued, db.Query(std::string(kUnanswered) +
+                                          "t.assignee_id IS NULL AND t.team = ?",
+                                      {ticket_id, team}));
+    for (const auto& r : queued) {
+      if (!ServedBefore(QueueFacts(r), facts)) continue;
+      SVAR_ASSIGN(TicketFacts other, routing.LoadFacts(db, r.Int(0)));
+      if (std::any_of(chosen.begin(), chosen.end(),
+                      [&](const AgentSnapshot* a) { return CanHandle(*a, other); }))
+        ++in.tickets_ahead;
+    }
+  }
 
   SVAR_ASSIGN(auto times, LoadAnswerTimes(db, now - options.rate_window_seconds, now));
   for (const AgentSnapshot* a : chosen) {

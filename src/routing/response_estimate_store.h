@@ -10,8 +10,9 @@
 //     open tickets (status new/open, no first_response_at) served before it in queue order
 //     (routing/queue.h: priority, VIP, age, id). Agents = the assignee.
 //   * Queued ticket: agents = everyone who CanHandle it (router.h; team, language, skills).
-//     Tickets ahead = the unanswered open tickets, not spam, that are assigned to one of them or
-//     queued for the same team, served before it in queue order.
+//     Tickets ahead = the unanswered open tickets, not spam, served before it in queue order,
+//     that are assigned to one of them, or queued for the same team and one of them CanHandle
+//     (a team queue shared by several languages is not all theirs to answer).
 //   * Rates (MeasureRate in response_estimate.h), per agent over the last
 //     options.rate_window_seconds: first answers = tickets whose earliest ticket_events
 //     'agent_reply' has the agent's email as actor, and tickets without any agent_reply event
