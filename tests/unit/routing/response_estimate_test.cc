@@ -52,7 +52,10 @@ EstimateInput Input(int64_t now, int ahead, std::vector<EstimateAgent> agents) {
 
 TEST(ResponseEstimate, QueueOfSixWithTwoAgentsInOfficeHours) {
   const auto cal = Office();
-  const auto e = EstimateResponse(Input(kMonday9, 6, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)}));
+  EstimateOptions o;
+  o.z = 1.5;
+  const auto e =
+      EstimateResponse(Input(kMonday9, 6, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)}), o);
   // 7 tickets (6 ahead + this one) at 6 answers/h: 70 minutes.
   EXPECT_NEAR(e.expected_at - kMonday9, 70 * kMinute, 1);
   EXPECT_FALSE(e.nobody_can_answer);
@@ -70,8 +73,10 @@ TEST(ResponseEstimate, QueueOfSixWithTwoAgentsInOfficeHours) {
 
 TEST(ResponseEstimate, FridayAfternoonGoesToMondayMorning) {
   const auto cal = Office();
+  EstimateOptions o;
+  o.z = 1.5;
   const auto e =
-      EstimateResponse(Input(kFriday1550, 6, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)}));
+      EstimateResponse(Input(kFriday1550, 6, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)}), o);
   // 10 minutes on Friday cover 1 of 7; the other 6 take Monday 08:00-09:00.
   EXPECT_NEAR(e.expected_at, kNextMonday9, 1);
   // 10.97 answers: Monday 09:39:44, over a day away: the next full hour.
