@@ -41,8 +41,9 @@
 namespace svar::routing {
 
 struct EstimateOptions {
-  // Promise quantile: W + z*sqrt(W) answers. 2.0 kept >= 90% of promises at 60/85/100% load in
-  // bench/eta_sim.cc (1.28 would be the pure Poisson 90% quantile).
+  // Promise quantile: W + z*sqrt(W) answers. 2.0 kept 98/94/90% of promises at 60/85/100% load
+  // in bench/eta_sim.cc (default seed; 98/92/85% with --seed 7, see docs/response-estimate.md).
+  // 1.28 would be the pure Poisson 90% quantile.
   double z = 2.0;
   int64_t slot_seconds = 900;              // the walk's step (after the first, partial slot)
   int64_t horizon_seconds = 14 * 86400;    // give up (beyond_horizon) after this
