@@ -91,6 +91,8 @@
 //   agent_preferences.h): per agent and category, how often a ticket was moved to the agent
 //   (`moved_to`) and away from the agent (`moved_away`) by hand, as counts that halve every
 //   60 days (decayed to `updated_at`).
+// - `ticket_events_kind`: an index for reading one kind of event over a period (agents'
+//   replies of the last 14 days for the expected response time, routing/response_estimate*).
 #include "storage/migrations.h"
 
 #include <string>
@@ -401,6 +403,7 @@ CREATE TABLE desk_settings (
   actor TEXT NOT NULL DEFAULT '',
   updated_at INTEGER NOT NULL
 );
+CREATE INDEX ticket_events_kind ON ticket_events(kind, at);
 CREATE TABLE agent_preferences (
   agent_id INTEGER NOT NULL REFERENCES agents(id),
   category TEXT NOT NULL,
