@@ -199,5 +199,7 @@ namespace config_internal {
 Status ReadTriage(const toml::table& root, const std::string& source, Config& c);
 // [routing], [[agent]], [[calendar]] and [[sla]] (config_routing.cc).
 Status ReadRouting(const toml::table& root, const std::string& source, Config& c);
+// [outbox] (config_outbox.cc).
+Status ReadOutbox(const toml::table& root, const std::string& source, Config& c);
 }  // namespace config_internal
 }  // namespace svar
