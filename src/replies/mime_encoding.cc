@@ -169,17 +169,23 @@ std::string EncodeBody(std::string_view text, TransferEncoding e) {
 
 std::string EncodeWords(std::string_view utf8) {
   if (IsAscii(utf8)) return std::string(utf8);
-  // 75 characters per word: "=?UTF-8?B?" + base64 + "?=" leaves 63, i.e. 45 bytes of text.
-  constexpr size_t kMaxBytes = 45;
+  // At most 30 bytes of text per word: 40 base64 characters + 12 = 52, so even the first
+  // word after "Subject: " stays within 76 columns (RFC 2047 section 2).
+  constexpr size_t kMaxBytes = 30;
   std::string out;
   size_t i = 0;
   while (i < utf8.size()) {
-    size_t n = 0;
+    // Cut at a character boundary; prefer one where the word's length is a multiple of 3,
+    // so no word but the last has base64 padding: GMime decodes adjacent words as one
+    // base64 stream and stops at a "=" in the middle.
+    size_t n = 0, whole = 0;
     while (i + n < utf8.size()) {
       size_t len = Utf8Len(static_cast<unsigned char>(utf8[i + n]));
       if (n + len > kMaxBytes) break;
       n += len;
+      if (n % 3 == 0) whole = n;
     }
+    if (i + n < utf8.size() && whole > 0) n = whole;
     if (n == 0) n = std::min(kMaxBytes, utf8.size() - i);  // a broken sequence: cut anyway
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + Base64(utf8.substr(i, n)) + "?=";

@@ -167,7 +167,7 @@ TEST(MimeEncoding, ChoosesEncodingByShareOfNonAscii) {
 
 TEST(MimeEncoding, EncodedWordsNeverSplitACharacter) {
   std::string s;
-  for (int i = 0; i < 40; ++i) s += "汉";  // 3 bytes each
+  for (int i = 0; i < 40; ++i) s += i % 3 ? "汉" : "я";  // 3 and 2 bytes
   std::string enc = EncodeWords(s);
   for (size_t start = 0;;) {
     size_t a = enc.find("=?UTF-8?B?", start);
@@ -176,6 +176,9 @@ TEST(MimeEncoding, EncodedWordsNeverSplitACharacter) {
     ASSERT_NE(b, std::string::npos);
     EXPECT_LE(b + 2 - a, 75u);
     EXPECT_EQ((b - a - 10) % 4, 0u);
+    // Only the last word may carry base64 padding (GMime joins adjacent words).
+    if (enc.find("=?UTF-8?B?", b) != std::string::npos)
+      EXPECT_EQ(enc.substr(a + 10, b - a - 10).find('='), std::string::npos) << enc;
     start = b + 2;
   }
   EXPECT_EQ(EncodeWords("ascii stays"), "ascii stays");
@@ -191,7 +194,7 @@ TEST(MimeBuilder, ReferenceChainDropsDuplicatesAndCaps) {
   ASSERT_EQ(chain.size(), 20u);
   EXPECT_EQ(chain.front(), "m0@x");   // the root stays
   EXPECT_EQ(chain.back(), "last@x");
-  EXPECT_EQ(chain[1], "m31@x");
+  EXPECT_EQ(chain[1], "m32@x");  // root + the 19 newest
 }
 
 TEST(MimeBuilder, MessageIdsAreRandomInTheDeskDomain) {
