@@ -197,9 +197,10 @@ timeout_seconds = 10
         self.assertIn("failed", listing)
 
         # Retry after the server is back: the same Message-ID is delivered.
-        desk2_config = open(desk.config).read().replace(dead, "smtp://127.0.0.1:%d" % self.smtp_port)
+        with open(desk.config) as f:
+            fixed = f.read().replace(dead, "smtp://127.0.0.1:%d" % self.smtp_port)
         with open(desk.config, "w") as f:
-            f.write(desk2_config)
+            f.write(fixed)
         desk.run("outbox", "retry", str(row["id"]))
         desk.run("outbox", "run", "--once")
         self.assertEqual(self.outbox(desk)[0]["state"], "sent")
