@@ -244,6 +244,29 @@ sendmail = "cat > %s"
         self.assertEqual(str(m["Message-ID"]), "<%s>" % queued["message_id"])
         self.assertEqual(m.get_body().get_content().strip(), "Здравствуйте! Карта заблокирована.")
 
+    def test_serve_sends_queued_mail_by_itself(self):
+        desk = self.desk(extra="poll_seconds = 1\n[server]\nport = 0")
+        desk.deliver(customer_mail(5))
+        ref = desk.tickets()[0]["ref"]
+        proc = subprocess.Popen([desk_bin(), "--data", desk.data, "--config", desk.config,
+                                 "serve", "--no-fetch"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            queued = self.reply(desk, ref, "Hej fra serve")
+            want = "<%s>" % queued["message_id"]
+            deadline = time.time() + 30
+            while time.time() < deadline:
+                if want in [mid for mid, _ in self.sink_messages()]:
+                    break
+                time.sleep(0.1)
+            self.assertIn(want, [mid for mid, _ in self.sink_messages()])
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            _, err = proc.communicate(timeout=30)
+        self.assertEqual(proc.returncode, 0, err[-2000:])
+        self.assertIn(b"outbox: sending through smtp://", err)
+        self.assertEqual(self.outbox(desk)[0]["state"], "sent")
+
     def test_kill_while_sending_loses_nothing_and_duplicates_at_most_once(self):
         n = 200
         desk = self.desk(extra="batch_size = 50")
