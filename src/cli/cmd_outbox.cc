@@ -64,7 +64,10 @@ int List(Context& ctx, const OutboxOptions& o) {
 
 int Run(Context& ctx, const OutboxOptions& o) {
   auto transport = replies::MakeTransport(ctx.config.outbox);
-  if (!transport) return Report(transport.error());
+  if (!transport) {
+    Report(transport.error());
+    return kExitConfig;
+  }
   if (!o.once) {
     std::signal(SIGINT, OnSignal);
     std::signal(SIGTERM, OnSignal);
