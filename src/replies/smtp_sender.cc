@@ -80,6 +80,22 @@ DeliveryResult SmtpSender::Send(const Envelope& envelope, std::string_view mime)
   // A failed transfer may leave the connection in an unknown state: start afresh next time.
   curl_easy_cleanup(c);
   curl_ = nullptr;
+  // Login, TLS and connection trouble is the desk's own (or the network's), whatever the
+  // reply code: retried, so that a fixed configuration lets the queue drain.
+  switch (rc) {
+    case CURLE_LOGIN_DENIED:
+    case CURLE_AUTH_ERROR:
+    case CURLE_USE_SSL_FAILED:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_OPERATION_TIMEDOUT:
+      return {Delivery::kTransient, detail};
+    default:
+      break;
+  }
   if (code >= 500 && code < 600) return {Delivery::kPermanent, detail};
   return {Delivery::kTransient, detail};
 }

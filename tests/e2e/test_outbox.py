@@ -310,6 +310,128 @@ sendmail = "cat > %s"
               % (mid_way, n, dups))
 
 
+def aiosmtpd_here():
+    try:
+        import aiosmtpd.controller  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+@unittest.skipUnless(have_servers() and aiosmtpd_here(),
+                     "dovecot or python3-aiosmtpd is not installed (scripts/install-deps.sh)")
+class TlsAndAuth(unittest.TestCase):
+    """A real aiosmtpd server in this process that insists on STARTTLS and AUTH (and one that
+    speaks SMTPS), with the self-signed certificate of scripts/test-servers.sh as the CA."""
+
+    @classmethod
+    def setUpClass(cls):
+        import ssl
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult
+
+        cls.servers = tempfile.mkdtemp(prefix="svar-outbox-tls-")
+        os.chmod(cls.servers, 0o777)
+        base = 27000 + os.getpid() % 1000
+        env = dict(os.environ, IMAP_PORT=str(base), IMAPS_PORT=str(base + 1),
+                   SMTP_PORT=str(base + 2))
+        subprocess.run([SCRIPT, "start", cls.servers], check=True, env=env, capture_output=True)
+        cls.plain_port = base + 2  # the sink: no STARTTLS, no AUTH
+        cls.ca = os.path.join(cls.servers, "tls", "cert.pem")
+        key = os.path.join(cls.servers, "tls", "key.pem")
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(cls.ca, key)
+        cls.received = []
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                login = session.auth_data.login if session.authenticated else None
+                cls.received.append({"tls": session.ssl is not None,
+                                     "login": login,
+                                     "rcpt": list(envelope.rcpt_tos),
+                                     "data": envelope.content})
+                return "250 OK"
+
+        def auth(server, session, envelope, mechanism, data):
+            if data.login == b"desk" and data.password == b"s3cret":
+                return AuthResult(success=True, auth_data=data)
+            return AuthResult(success=False, handled=False)  # 535 to the client
+
+        cls.starttls = Controller(Handler(), hostname="127.0.0.1", port=free_port(),
+                                  tls_context=ctx, require_starttls=True,
+                                  authenticator=auth, auth_require_tls=True)
+        cls.starttls.start()
+        cls.smtps = Controller(Handler(), hostname="127.0.0.1", port=free_port(),
+                               ssl_context=ctx, authenticator=auth,
+                               server_hostname="127.0.0.1")
+        cls.smtps.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.starttls.stop()
+        cls.smtps.stop()
+        subprocess.run([SCRIPT, "stop", cls.servers], capture_output=True)
+        shutil.rmtree(cls.servers, ignore_errors=True)
+
+    def send(self, url, password, extra=""):
+        pw = os.path.join(tempfile.mkdtemp(prefix="svar-pw-"), "pw")
+        self.addCleanup(shutil.rmtree, os.path.dirname(pw), True)
+        with open(pw, "w") as f:
+            f.write(password + "\n")
+        desk = Desk("""
+[desk]
+addresses = ["support@desk.example"]
+[outbox]
+smtp_url = "%s"
+username = "desk"
+password_file = "%s"
+ca_file = "%s"
+timeout_seconds = 10
+%s
+""" % (url, pw, self.ca, extra))
+        self.addCleanup(desk.close)
+        desk.deliver(customer_mail(7))
+        p = desk.run("reply", desk.tickets()[0]["ref"], "--text", "-", "--json", input=b"Hej")
+        mid = json.loads(p.stdout)["message_id"]
+        run = desk.run("outbox", "run", "--once", check=False)
+        rows = [json.loads(x) for x in desk.run("outbox", "--json").stdout.splitlines()]
+        return mid, run, rows[0]
+
+    def delivered(self, mid):
+        return [r for r in self.received if ("<%s>" % mid).encode() in r["data"]]
+
+    def test_starttls_and_auth(self):
+        url = "smtp://127.0.0.1:%d" % self.starttls.port
+        mid, run, row = self.send(url, "s3cret", "require_tls = true")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(row["state"], "sent")
+        got = self.delivered(mid)
+        self.assertEqual(len(got), 1)
+        self.assertTrue(got[0]["tls"])
+        self.assertEqual(got[0]["login"], b"desk")
+        self.assertEqual(got[0]["rcpt"], ["kunde7@kunde.example"])
+
+    def test_smtps(self):
+        mid, run, row = self.send("smtps://127.0.0.1:%d" % self.smtps.port, "s3cret")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(len(self.delivered(mid)), 1)
+
+    def test_require_tls_refuses_a_server_without_starttls(self):
+        url = "smtp://127.0.0.1:%d" % self.plain_port
+        mid, run, row = self.send(url, "s3cret", "require_tls = true")
+        self.assertEqual(run.returncode, 75, run.stderr)
+        self.assertEqual(row["state"], "queued")
+        self.assertIn("SSL", row["last_error"])
+
+    def test_wrong_password_is_transient(self):
+        url = "smtp://127.0.0.1:%d" % self.starttls.port
+        mid, run, row = self.send(url, "wrong")
+        self.assertEqual(run.returncode, 75, run.stderr)
+        self.assertEqual((row["state"], row["attempts"]), ("queued", 1))
+        self.assertRegex(row["last_error"], r"(?i)login|auth|535")
+        self.assertEqual(self.delivered(mid), [])
+
+
 def desk_bin():
     from svarlib import SVAR
     return SVAR
