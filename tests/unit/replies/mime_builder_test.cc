@@ -92,7 +92,8 @@ TEST(MimeBuilder, RussianAndChineseRoundTripAsBase64) {
 TEST(MimeBuilder, AttachmentsWithUnicodeNamesAndHtmlAlternative) {
   MimeMessage m = Base();
   m.html = "<p>Hej Søren, se <b>vedhæftet</b> kvittering.</p>";
-  std::string pdf("%PDF-1.4\n\x00\x01\x02\xff binary", 22);
+  static const char kPdf[] = "%PDF-1.4\n\x00\x01\x02\xff binary";
+  std::string pdf(kPdf, sizeof kPdf - 1);
   std::string long_name = "квитанция-" + std::string(40, 'x') + "-收据.pdf";
   m.attachments = {{"kvittering æøå.pdf", "application/pdf", pdf},
                    {long_name, "", "plain bytes\n"}};
