@@ -13,6 +13,8 @@
 // The median of the runs is printed as messages/s. --dump=DIR writes the last run's messages
 // as DIR/NNNNN.eml with an envelope line, for the baseline (Python smtplib sending the same
 // bytes to the same server over one connection; bench/outbox_run.sh).
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,8 +23,6 @@
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/config.h"
@@ -43,7 +43,8 @@ const char* kTexts[] = {
     "Det plejer at tage tre til fem hverdage.\n\nVenlig hilsen\nAnna",
     "Здравствуйте!\n\nСпасибо за обращение. Мы заблокировали карту, новая карта уже в пути.\n"
     "Обычно доставка занимает от трёх до пяти рабочих дней.\n\nС уважением,\nАнна",
-    "您好！\n\n感谢您的来信。我们已经冻结了您的卡，新卡正在寄出，通常需要三到五个工作日。\n\n此致\nAnna",
+    "您好！\n\n感谢您的来信。我们已经冻结了您的卡，新卡正在寄出，通常需要三到五个工作日。\n\n此致\n"
+    "Anna",
     "Hello,\n\nThank you for your message. We have blocked the card and a new one is on its way.\n"
     "It usually takes three to five working days.\n\nKind regards\nAnna"};
 
@@ -81,9 +82,10 @@ RunResult RunOnce(const std::string& smtp, int n, const std::string& dump) {
     const Clock& clock = SystemClock::Instance();
     intake::Pipeline pipeline(**db, config, clock);
     for (int i = 0; i < n; ++i) {
-      std::string raw = "From: kunde" + std::to_string(i) + "@kunde.example\r\nTo: "
-                        "support@desk.example\r\nSubject: Kort " + std::to_string(i) +
-                        "\r\nMessage-ID: <bench-" + std::to_string(i) +
+      std::string raw = "From: kunde" + std::to_string(i) +
+                        "@kunde.example\r\nTo: "
+                        "support@desk.example\r\nSubject: Kort " +
+                        std::to_string(i) + "\r\nMessage-ID: <bench-" + std::to_string(i) +
                         "@kunde.example>\r\n\r\nMit kort er væk.\r\n";
       if (!pipeline.Take(raw, "bench")) std::exit(1);
     }
@@ -138,18 +140,24 @@ int main(int argc, char** argv) {
   int n = 500, runs = 3;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a.rfind("--smtp=", 0) == 0) smtp = a.substr(7);
-    else if (a.rfind("--messages=", 0) == 0) n = std::stoi(a.substr(11));
-    else if (a.rfind("--runs=", 0) == 0) runs = std::stoi(a.substr(7));
-    else if (a.rfind("--dump=", 0) == 0) dump = a.substr(7);
+    if (a.rfind("--smtp=", 0) == 0)
+      smtp = a.substr(7);
+    else if (a.rfind("--messages=", 0) == 0)
+      n = std::stoi(a.substr(11));
+    else if (a.rfind("--runs=", 0) == 0)
+      runs = std::stoi(a.substr(7));
+    else if (a.rfind("--dump=", 0) == 0)
+      dump = a.substr(7);
     else {
-      std::fprintf(stderr, "usage: outbox_bench --smtp=URL [--messages=N] [--runs=R] [--dump=DIR]\n");
+      std::fprintf(stderr,
+                   "usage: outbox_bench --smtp=URL [--messages=N] [--runs=R] [--dump=DIR]\n");
       return 64;
     }
   }
   if (smtp.empty()) {
-    std::fprintf(stderr, "outbox_bench: --smtp=smtp://127.0.0.1:PORT is required "
-                         "(bench/outbox_run.sh starts a sink)\n");
+    std::fprintf(stderr,
+                 "outbox_bench: --smtp=smtp://127.0.0.1:PORT is required "
+                 "(bench/outbox_run.sh starts a sink)\n");
     return 64;
   }
   mail::InitMail();
@@ -162,7 +170,8 @@ int main(int argc, char** argv) {
                  x.send_per_s);
   }
   std::printf("| workload | messages | runs | median messages/s |\n| --- | --- | --- | --- |\n");
-  std::printf("| enqueue (build + store in thread + queue) | %d | %d | %.0f |\n", n, runs, Median(enq));
+  std::printf("| enqueue (build + store in thread + queue) | %d | %d | %.0f |\n", n, runs,
+              Median(enq));
   std::printf("| send (svar worker, libcurl SMTP) | %d | %d | %.0f |\n", n, runs, Median(snd));
   return 0;
 }

@@ -4,7 +4,6 @@
 // keeps running until SIGINT/SIGTERM. `svar outbox retry ID`: a failed mail is queued again.
 #include <csignal>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -48,15 +47,15 @@ int List(Context& ctx, const OutboxOptions& o) {
       std::printf("%-6lld %-8s %-9s %-15s %s attempts=%lld <%s>%s%s\n",
                   static_cast<long long>(r.id), r.ticket_ref.c_str(), r.state.c_str(),
                   r.kind.c_str(), to.c_str(), static_cast<long long>(r.attempts),
-                  r.message_id.c_str(), r.last_error.empty() ? "" : "\n    ",
-                  r.last_error.c_str());
+                  r.message_id.c_str(), r.last_error.empty() ? "" : "\n    ", r.last_error.c_str());
     }
   }
   if (!o.json) {
     auto counts = outbox.CountByState();
     if (!counts) return Report(counts.error());
     std::string line;
-    for (const auto& [state, n] : *counts) line += (line.empty() ? "" : ", ") + std::to_string(n) + " " + state;
+    for (const auto& [state, n] : *counts)
+      line += (line.empty() ? "" : ", ") + std::to_string(n) + " " + state;
     std::fprintf(stderr, "outbox: %s\n", line.empty() ? "empty" : line.c_str());
   }
   return kExitOk;

@@ -3,7 +3,6 @@
 // ticket's thread at once and sent by the outbox worker (`svar serve` or `svar outbox run`).
 #include <cstdio>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -19,10 +18,17 @@ namespace {
 
 std::string ContentTypeOf(const std::string& path) {
   static const std::pair<const char*, const char*> kTypes[] = {
-      {".pdf", "application/pdf"}, {".png", "image/png"},        {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},     {".gif", "image/gif"},        {".txt", "text/plain"},
-      {".csv", "text/csv"},        {".html", "text/html"},       {".zip", "application/zip"},
-      {".json", "application/json"}, {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {".pdf", "application/pdf"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".txt", "text/plain"},
+      {".csv", "text/csv"},
+      {".html", "text/html"},
+      {".zip", "application/zip"},
+      {".json", "application/json"},
+      {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
       {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
   std::string ext = AsciiLower(std::filesystem::path(path).extension().string());
   for (const auto& [e, t] : kTypes)
@@ -39,8 +45,9 @@ int RunReply(const GlobalOptions& g, const ReplyOptions& o) {
   auto ticket = pipeline.tickets().FindByRef(o.ref);
   if (!ticket) return Report(ticket.error());
   if (!*ticket)
-    return Report({ErrorCode::kNotFound, "ticket " + o.ref + " does not exist; `svar tickets` "
-                                                            "lists them"});
+    return Report({ErrorCode::kNotFound, "ticket " + o.ref +
+                                             " does not exist; `svar tickets` "
+                                             "lists them"});
   replies::OutgoingMail mail;
   mail.ticket_id = (*ticket)->id;
   mail.author = o.author;
@@ -55,15 +62,17 @@ int RunReply(const GlobalOptions& g, const ReplyOptions& o) {
   for (const auto& path : o.attachments) {
     auto bytes = ReadInput(path);
     if (!bytes) return Report(bytes.error());
-    mail.attachments.push_back({std::filesystem::path(path).filename().string(),
-                                ContentTypeOf(path), std::move(*bytes)});
+    mail.attachments.push_back(
+        {std::filesystem::path(path).filename().string(), ContentTypeOf(path), std::move(*bytes)});
   }
   replies::Outbox outbox(pipeline, ctx->config, SystemClock::Instance());
   auto e = outbox.Enqueue(mail);
   if (!e) return Report(e.error());
   if (o.json) {
-    nlohmann::json j = {{"outbox_id", e->outbox_id}, {"ticket", e->ticket_ref},
-                        {"message_id", e->message_id}, {"message", e->message_row_id}};
+    nlohmann::json j = {{"outbox_id", e->outbox_id},
+                        {"ticket", e->ticket_ref},
+                        {"message_id", e->message_id},
+                        {"message", e->message_row_id}};
     std::printf("%s\n", j.dump().c_str());
   } else {
     std::printf("queued reply to %s: outbox %lld, Message-ID <%s>\n", e->ticket_ref.c_str(),

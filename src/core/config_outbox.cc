@@ -12,10 +12,9 @@ Status ReadOutbox(const toml::table& root, const std::string& source, Config& c)
   if (!t) return Ok();
   OutboxConfig& o = c.outbox;
   Reader r(*t, "outbox.", source);
-  SVAR_TRY(r.Unknown({"smtp_url", "username", "password", "password_file", "ca_file",
-                      "require_tls", "timeout_seconds", "sendmail", "from", "max_attempts",
-                      "backoff_base_seconds", "backoff_max_seconds", "batch_size",
-                      "poll_seconds"}));
+  SVAR_TRY(r.Unknown({"smtp_url", "username", "password", "password_file", "ca_file", "require_tls",
+                      "timeout_seconds", "sendmail", "from", "max_attempts", "backoff_base_seconds",
+                      "backoff_max_seconds", "batch_size", "poll_seconds"}));
   SVAR_TRY(r.Str("smtp_url", o.smtp_url));
   SVAR_TRY(r.Str("username", o.username));
   SVAR_TRY(r.Str("password", o.password));
@@ -38,8 +37,9 @@ Status ReadOutbox(const toml::table& root, const std::string& source, Config& c)
   }
   if (o.backoff_max_seconds < o.backoff_base_seconds) {
     return Fail(ErrorCode::kInvalidArgument,
-                source + ": outbox.backoff_max_seconds must not be smaller than "
-                         "outbox.backoff_base_seconds");
+                source +
+                    ": outbox.backoff_max_seconds must not be smaller than "
+                    "outbox.backoff_base_seconds");
   }
   if (!o.from.empty() && o.from.find('@') == std::string::npos) {
     return Fail(ErrorCode::kInvalidArgument,
@@ -47,8 +47,9 @@ Status ReadOutbox(const toml::table& root, const std::string& source, Config& c)
   }
   if (!o.username.empty() && o.password.empty() && o.password_file.empty()) {
     return Fail(ErrorCode::kInvalidArgument,
-                source + ": outbox.username is set but neither outbox.password nor "
-                         "outbox.password_file");
+                source +
+                    ": outbox.username is set but neither outbox.password nor "
+                    "outbox.password_file");
   }
   return Ok();
 }

@@ -10,9 +10,12 @@ namespace svar::replies {
 
 std::string_view DeliveryName(Delivery d) {
   switch (d) {
-    case Delivery::kSent: return "sent";
-    case Delivery::kTransient: return "transient";
-    case Delivery::kPermanent: return "permanent";
+    case Delivery::kSent:
+      return "sent";
+    case Delivery::kTransient:
+      return "transient";
+    case Delivery::kPermanent:
+      return "permanent";
   }
   return "transient";
 }

@@ -37,16 +37,16 @@ struct MimeMessage {
   MailAddress from;
   std::vector<MailAddress> to;
   std::vector<MailAddress> cc;
-  MailAddress reply_to;                   // omitted when email is empty
-  std::string subject;                    // UTF-8, one line
-  std::string text;                       // UTF-8 plain text (required, may be empty)
-  std::string html;                       // UTF-8 HTML alternative; empty: none
+  MailAddress reply_to;  // omitted when email is empty
+  std::string subject;   // UTF-8, one line
+  std::string text;      // UTF-8 plain text (required, may be empty)
+  std::string html;      // UTF-8 HTML alternative; empty: none
   std::vector<MailAttachment> attachments;
-  std::string message_id;                 // without <>; required
-  std::vector<std::string> in_reply_to;   // Message-IDs without <>
-  std::vector<std::string> references;    // Message-IDs without <>, oldest first
-  int64_t date = 0;                       // Unix seconds
-  std::string content_language;           // "da"; empty: header omitted
+  std::string message_id;                // without <>; required
+  std::vector<std::string> in_reply_to;  // Message-IDs without <>
+  std::vector<std::string> references;   // Message-IDs without <>, oldest first
+  int64_t date = 0;                      // Unix seconds
+  std::string content_language;          // "da"; empty: header omitted
   // Extra headers in order, e.g. {"Auto-Submitted", "auto-replied"}. Names are ASCII
   // without ':' or white space; non-ASCII values are sent as RFC 2047 encoded words.
   std::vector<std::pair<std::string, std::string>> extra_headers;

@@ -147,9 +147,12 @@ TransferEncoding ChooseEncoding(std::string_view utf8) {
 
 std::string_view EncodingName(TransferEncoding e) {
   switch (e) {
-    case TransferEncoding::k7Bit: return "7bit";
-    case TransferEncoding::kQuotedPrintable: return "quoted-printable";
-    case TransferEncoding::kBase64: return "base64";
+    case TransferEncoding::k7Bit:
+      return "7bit";
+    case TransferEncoding::kQuotedPrintable:
+      return "quoted-printable";
+    case TransferEncoding::kBase64:
+      return "base64";
   }
   return "base64";
 }
@@ -161,8 +164,10 @@ std::string EncodeBody(std::string_view text, TransferEncoding e) {
       if (out.size() < 2 || out.compare(out.size() - 2, 2, "\r\n") != 0) out += "\r\n";
       return out;
     }
-    case TransferEncoding::kQuotedPrintable: return QuotedPrintable(text);
-    case TransferEncoding::kBase64: return Base64Body(ToCrlf(text));
+    case TransferEncoding::kQuotedPrintable:
+      return QuotedPrintable(text);
+    case TransferEncoding::kBase64:
+      return Base64Body(ToCrlf(text));
   }
   return Base64Body(text);
 }
@@ -234,8 +239,10 @@ std::string FormatParameter(std::string_view name, std::string_view value) {
     size_t n = std::min(kChunk, enc.size() - pos);
     // Never cut a %XX escape.
     if (pos + n < enc.size()) {
-      if (enc[pos + n - 1] == '%') n -= 1;
-      else if (n >= 2 && enc[pos + n - 2] == '%') n -= 2;
+      if (enc[pos + n - 1] == '%')
+        n -= 1;
+      else if (n >= 2 && enc[pos + n - 2] == '%')
+        n -= 2;
     }
     if (part > 0) out += ";\r\n ";
     out += std::string(name) + "*" + std::to_string(part) + "*=";

@@ -50,17 +50,21 @@ bool HasReplyPrefix(std::string_view subject) {
 
 std::string_view MailKindName(MailKind kind) {
   switch (kind) {
-    case MailKind::kReply: return "reply";
-    case MailKind::kAcknowledgement: return "acknowledgement";
-    case MailKind::kForward: return "forward";
-    case MailKind::kNotification: return "notification";
+    case MailKind::kReply:
+      return "reply";
+    case MailKind::kAcknowledgement:
+      return "acknowledgement";
+    case MailKind::kForward:
+      return "forward";
+    case MailKind::kNotification:
+      return "notification";
   }
   return "reply";
 }
 
 std::optional<MailKind> ParseMailKind(std::string_view name) {
-  for (MailKind k : {MailKind::kReply, MailKind::kAcknowledgement, MailKind::kForward,
-                     MailKind::kNotification})
+  for (MailKind k :
+       {MailKind::kReply, MailKind::kAcknowledgement, MailKind::kForward, MailKind::kNotification})
     if (name == MailKindName(k)) return k;
   return std::nullopt;
 }
@@ -75,8 +79,7 @@ std::string ReplySubject(std::string_view ref_prefix, int64_t number, std::strin
   return s;
 }
 
-Result<std::string> DeskAddressFor(storage::Database& db, const Config& config,
-                                   int64_t ticket_id) {
+Result<std::string> DeskAddressFor(storage::Database& db, const Config& config, int64_t ticket_id) {
   SVAR_ASSIGN(auto row, db.QueryOne("SELECT m.name, m.address FROM tickets t JOIN mailboxes m "
                                     "ON m.id = t.mailbox_id WHERE t.id = ?",
                                     {ticket_id}));
@@ -87,8 +90,9 @@ Result<std::string> DeskAddressFor(storage::Database& db, const Config& config,
   }
   if (!config.desk.addresses.empty()) return config.desk.addresses.front();
   return Fail(ErrorCode::kInvalidArgument,
-              config.source + ": the desk has no address to send from; set [desk] addresses = "
-                              "[\"support@your-domain\"]");
+              config.source +
+                  ": the desk has no address to send from; set [desk] addresses = "
+                  "[\"support@your-domain\"]");
 }
 
 Outbox::Outbox(intake::Pipeline& pipeline, const Config& config, const Clock& clock)
@@ -98,13 +102,14 @@ Outbox::Outbox(intake::Pipeline& pipeline, const Config& config, const Clock& cl
 
 Result<MimeMessage> Outbox::Compose(const OutgoingMail& mail, int64_t ticket_id, int64_t now) {
   SVAR_ASSIGN(auto ticket, pipeline_.tickets().FindById(ticket_id));
-  if (!ticket) return Fail(ErrorCode::kNotFound, "ticket " + std::to_string(ticket_id) + " does not exist");
+  if (!ticket)
+    return Fail(ErrorCode::kNotFound, "ticket " + std::to_string(ticket_id) + " does not exist");
   SVAR_ASSIGN(std::string desk_address, DeskAddressFor(db_, config_, ticket_id));
   std::string domain = config_.desk.addresses.empty() ? DomainOf(desk_address)
                                                       : DomainOf(config_.desk.addresses.front());
   if (domain.empty())
-    return Fail(ErrorCode::kInvalidArgument, "the desk address \"" + desk_address +
-                                                 "\" has no domain for Message-IDs");
+    return Fail(ErrorCode::kInvalidArgument,
+                "the desk address \"" + desk_address + "\" has no domain for Message-IDs");
 
   MimeMessage m;
   m.from = {config_.desk.name, desk_address};
@@ -172,27 +177,28 @@ Result<Enqueued> Outbox::Enqueue(const OutgoingMail& mail) {
   for (const auto* list : {&m.to, &m.cc})
     for (const auto& a : *list) rcpt.push_back(a.email);
   std::string author = mail.author.empty() ? "system" : mail.author;
-  SVAR_ASSIGN(auto ins,
-              db_.QueryOne("INSERT INTO outbox(ticket_id, message_row_id, kind, message_id, "
-                           "envelope_from, recipients_json, mime, state, attempts, "
-                           "next_attempt_at, last_error, created_at, author) VALUES (?, ?, ?, ?, "
-                           "?, ?, ?, 'queued', 0, ?, '', ?, ?) RETURNING id",
-                           {ticket_id, msg_row->Int(0), std::string(MailKindName(mail.kind)),
-                            m.message_id, envelope_from, rcpt.dump(), storage::Blob{mime}, now,
-                            now, author}));
+  SVAR_ASSIGN(
+      auto ins,
+      db_.QueryOne("INSERT INTO outbox(ticket_id, message_row_id, kind, message_id, "
+                   "envelope_from, recipients_json, mime, state, attempts, "
+                   "next_attempt_at, last_error, created_at, author) VALUES (?, ?, ?, ?, "
+                   "?, ?, ?, 'queued', 0, ?, '', ?, ?) RETURNING id",
+                   {ticket_id, msg_row->Int(0), std::string(MailKindName(mail.kind)), m.message_id,
+                    envelope_from, rcpt.dump(), storage::Blob{mime}, now, now, author}));
   if (!ins) return Fail(ErrorCode::kInternal, "the outbox row was not inserted");
 
   const bool response = mail.kind == MailKind::kReply || mail.kind == MailKind::kForward;
   std::string event = response ? "agent_reply" : std::string(MailKindName(mail.kind));
-  SVAR_TRY(db_.Exec("INSERT INTO ticket_events(ticket_id, kind, detail, actor, at) VALUES "
-                    "(?, ?, ?, ?, ?)",
-                    {ticket_id, event,
-                     std::string(MailKindName(mail.kind)) + " <" + m.message_id + ">", author,
-                     now}));
+  SVAR_TRY(
+      db_.Exec("INSERT INTO ticket_events(ticket_id, kind, detail, actor, at) VALUES "
+               "(?, ?, ?, ?, ?)",
+               {ticket_id, event, std::string(MailKindName(mail.kind)) + " <" + m.message_id + ">",
+                author, now}));
   if (response) {
-    SVAR_TRY(db_.Exec("UPDATE tickets SET first_response_at = ? WHERE id = ? AND "
-                      "first_response_at IS NULL",
-                      {now, ticket_id}));
+    SVAR_TRY(
+        db_.Exec("UPDATE tickets SET first_response_at = ? WHERE id = ? AND "
+                 "first_response_at IS NULL",
+                 {now, ticket_id}));
     if (routing_) SVAR_TRY(routing_->OnTicketChanged(db_, ticket_id, now));
   }
   SVAR_TRY(tx.Commit());
@@ -237,15 +243,16 @@ Status Outbox::Retry(int64_t id) {
   SVAR_TRY(tx.begin_status());
   SVAR_ASSIGN(auto row, db_.QueryOne("SELECT state FROM outbox WHERE id = ?", {id}));
   if (!row)
-    return Fail(ErrorCode::kNotFound, "outbox entry " + std::to_string(id) +
-                                          " does not exist; `svar outbox` lists them");
+    return Fail(ErrorCode::kNotFound,
+                "outbox entry " + std::to_string(id) + " does not exist; `svar outbox` lists them");
   const std::string& state = row->Text(0);
   if (state == kStateSent || state == kStateSending)
     return Fail(ErrorCode::kConflict, "outbox entry " + std::to_string(id) + " is " + state +
                                           "; only failed or queued mail can be retried");
-  SVAR_TRY(db_.Exec("UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, "
-                    "last_error = '' WHERE id = ?",
-                    {clock_.NowSeconds(), id}));
+  SVAR_TRY(
+      db_.Exec("UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, "
+               "last_error = '' WHERE id = ?",
+               {clock_.NowSeconds(), id}));
   return tx.Commit();
 }
 

@@ -57,16 +57,16 @@ inline constexpr const char* kStateFailed = "failed";
 
 // What a caller (CLI, API, acknowledgement) asks to send.
 struct OutgoingMail {
-  int64_t ticket_id = 0;          // the ticket (a merged ticket resolves to the live one)
+  int64_t ticket_id = 0;  // the ticket (a merged ticket resolves to the live one)
   MailKind kind = MailKind::kReply;
-  std::string author;             // agent's email, or "system" for automatic mail
-  std::string text;               // UTF-8 plain text (required)
-  std::string html;               // optional HTML alternative
+  std::string author;  // agent's email, or "system" for automatic mail
+  std::string text;    // UTF-8 plain text (required)
+  std::string html;    // optional HTML alternative
   std::vector<MailAttachment> attachments;
-  std::vector<MailAddress> to;    // empty: the ticket's customer
+  std::vector<MailAddress> to;  // empty: the ticket's customer
   std::vector<MailAddress> cc;
-  std::string subject;            // empty: "Re: " + the ticket's subject; the tag is added
-  std::string content_language;   // e.g. "da"; empty: no Content-Language header
+  std::string subject;           // empty: "Re: " + the ticket's subject; the tag is added
+  std::string content_language;  // e.g. "da"; empty: no Content-Language header
   // Extra headers, e.g. {"Auto-Submitted", "auto-replied"}, {"X-Auto-Response-Suppress",
   // "All"} for an acknowledgement.
   std::vector<std::pair<std::string, std::string>> extra_headers;
@@ -76,8 +76,8 @@ struct Enqueued {
   int64_t outbox_id = 0;
   int64_t message_row_id = 0;  // the outgoing message in the ticket's thread
   int64_t ticket_id = 0;
-  std::string ticket_ref;      // "SV-1042"
-  std::string message_id;      // without <>
+  std::string ticket_ref;  // "SV-1042"
+  std::string message_id;  // without <>
 };
 
 // One row of the outbox (without the MIME bytes unless asked for).
@@ -101,9 +101,9 @@ struct OutboxRow {
 };
 
 struct OutboxQuery {
-  std::string state;          // "" = every state
+  std::string state;  // "" = every state
   std::optional<int64_t> ticket_id;
-  int64_t limit = 100;        // newest first
+  int64_t limit = 100;  // newest first
 };
 
 class Outbox {

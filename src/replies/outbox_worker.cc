@@ -1,10 +1,9 @@
 #include "replies/outbox_worker.h"
 
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/log.h"
 
@@ -30,9 +29,10 @@ OutboxWorker::OutboxWorker(storage::Database& db, const Config& config, const Cl
 Result<int64_t> OutboxWorker::RequeueInterrupted() {
   storage::Transaction tx(db_);
   SVAR_TRY(tx.begin_status());
-  SVAR_TRY(db_.Exec("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = "
-                    "'sending'",
-                    {clock_.NowSeconds()}));
+  SVAR_TRY(
+      db_.Exec("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = "
+               "'sending'",
+               {clock_.NowSeconds()}));
   int64_t n = db_.Changes();
   SVAR_TRY(tx.Commit());
   if (n > 0)
@@ -51,16 +51,18 @@ Result<PassReport> OutboxWorker::RunPass() {
   {
     storage::Transaction tx(db_);
     SVAR_TRY(tx.begin_status());
-    SVAR_TRY(db_.Exec("UPDATE outbox SET state = 'queued' WHERE state = 'sending' AND "
-                      "next_attempt_at < ?",
-                      {now}));
+    SVAR_TRY(
+        db_.Exec("UPDATE outbox SET state = 'queued' WHERE state = 'sending' AND "
+                 "next_attempt_at < ?",
+                 {now}));
     SVAR_ASSIGN(auto due, db_.Query("SELECT id FROM outbox WHERE state = 'queued' AND "
                                     "next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
                                     {now, int64_t{config_.outbox.batch_size}}));
     for (const auto& r : due) {
-      SVAR_TRY(db_.Exec("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-                        "next_attempt_at = ? WHERE id = ? AND state = 'queued'",
-                        {now + lease, r.Int(0)}));
+      SVAR_TRY(
+          db_.Exec("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                   "next_attempt_at = ? WHERE id = ? AND state = 'queued'",
+                   {now + lease, r.Int(0)}));
       if (db_.Changes() == 1) ids.push_back(r.Int(0));
     }
     SVAR_TRY(tx.Commit());
@@ -98,9 +100,10 @@ Status OutboxWorker::Finish(int64_t id, const DeliveryResult& r, PassReport& rep
   storage::Transaction tx(db_);
   SVAR_TRY(tx.begin_status());
   if (r.delivery == Delivery::kSent) {
-    SVAR_TRY(db_.Exec("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = '' WHERE id "
-                      "= ?",
-                      {now, id}));
+    SVAR_TRY(
+        db_.Exec("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = '' WHERE id "
+                 "= ?",
+                 {now, id}));
     ++report.sent;
     return tx.Commit();
   }
@@ -108,13 +111,14 @@ Status OutboxWorker::Finish(int64_t id, const DeliveryResult& r, PassReport& rep
   const int64_t attempts = row ? row->Int(0) : 1;
   if (r.delivery == Delivery::kTransient && attempts < config_.outbox.max_attempts) {
     int64_t wait = BackoffSeconds(backoff_, attempts, random_());
-    SVAR_TRY(db_.Exec("UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ? "
-                      "WHERE id = ?",
-                      {now + wait, r.detail, id}));
+    SVAR_TRY(
+        db_.Exec("UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ? "
+                 "WHERE id = ?",
+                 {now + wait, r.detail, id}));
     ++report.retrying;
     LogWarn("outbox: mail " + std::to_string(id) + " not sent (attempt " +
-            std::to_string(attempts) + "), retrying in " + std::to_string(wait) + " s: " +
-            r.detail);
+            std::to_string(attempts) + "), retrying in " + std::to_string(wait) +
+            " s: " + r.detail);
     return tx.Commit();
   }
   std::string error = r.delivery == Delivery::kTransient
@@ -127,19 +131,20 @@ Status OutboxWorker::Finish(int64_t id, const DeliveryResult& r, PassReport& rep
 }
 
 Status OutboxWorker::MarkFailed(int64_t id, const std::string& error, int64_t now) {
-  SVAR_TRY(db_.Exec("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?",
-                    {error, id}));
+  SVAR_TRY(
+      db_.Exec("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?", {error, id}));
   SVAR_ASSIGN(auto row, db_.QueryOne("SELECT ticket_id, kind, message_id, recipients_json FROM "
                                      "outbox WHERE id = ?",
                                      {id}));
   if (!row) return Ok();
   std::string detail = row->Text(1) + " " + std::to_string(id) + " <" + row->Text(2) + "> to " +
-                       row->Text(3) + " failed: " + error +
-                       " (svar outbox retry " + std::to_string(id) + ")";
+                       row->Text(3) + " failed: " + error + " (svar outbox retry " +
+                       std::to_string(id) + ")";
   LogWarn("outbox: " + detail);
-  return db_.Exec("INSERT INTO ticket_events(ticket_id, kind, detail, actor, at) VALUES (?, "
-                  "'outbox_failed', ?, 'outbox', ?)",
-                  {row->Int(0), detail, now});
+  return db_.Exec(
+      "INSERT INTO ticket_events(ticket_id, kind, detail, actor, at) VALUES (?, "
+      "'outbox_failed', ?, 'outbox', ?)",
+      {row->Int(0), detail, now});
 }
 
 Result<PassReport> OutboxWorker::RunUntilIdle() {

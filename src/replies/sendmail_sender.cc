@@ -1,8 +1,9 @@
 #include "replies/sendmail_sender.h"
 
+#include <sys/wait.h>
+
 #include <csignal>
 #include <cstdio>
-#include <sys/wait.h>
 
 namespace svar::replies {
 

@@ -49,7 +49,8 @@ DeliveryResult SmtpSender::Send(const Envelope& envelope, std::string_view mime)
   curl_easy_setopt(c, CURLOPT_URL, config_.smtp_url.c_str());
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(config_.timeout_seconds));
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min(config_.timeout_seconds, 30)));
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+                   static_cast<long>(std::min(config_.timeout_seconds, 30)));
   if (config_.smtp_url.rfind("smtp://", 0) == 0 || config_.smtp_url.rfind("SMTP://", 0) == 0)
     curl_easy_setopt(c, CURLOPT_USE_SSL, config_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
   if (!config_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, config_.ca_file.c_str());

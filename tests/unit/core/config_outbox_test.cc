@@ -1,7 +1,7 @@
 // [outbox]: values read, and mistakes refused with the key and the fix.
-#include "core/config.h"
-
 #include <gtest/gtest.h>
+
+#include "core/config.h"
 
 namespace svar {
 namespace {

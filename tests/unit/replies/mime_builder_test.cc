@@ -160,7 +160,8 @@ TEST(MimeEncoding, QuotedPrintableKeepsLinesShortAndEscapesDots) {
 
 TEST(MimeEncoding, ChoosesEncodingByShareOfNonAscii) {
   EXPECT_EQ(ChooseEncoding("plain ascii"), TransferEncoding::k7Bit);
-  EXPECT_EQ(ChooseEncoding(std::string(100, 'a')), TransferEncoding::kQuotedPrintable);  // long line
+  EXPECT_EQ(ChooseEncoding(std::string(100, 'a')),
+            TransferEncoding::kQuotedPrintable);  // long line
   EXPECT_EQ(ChooseEncoding("Hej, vi ser på det i morgen."), TransferEncoding::kQuotedPrintable);
   EXPECT_EQ(ChooseEncoding("Привет, мир"), TransferEncoding::kBase64);
   EXPECT_EQ(ChooseEncoding("你好世界"), TransferEncoding::kBase64);
@@ -193,7 +194,7 @@ TEST(MimeBuilder, ReferenceChainDropsDuplicatesAndCaps) {
   for (int i = 0; i < 50; ++i) many.push_back("m" + std::to_string(i) + "@x");
   chain = ReferenceChain(many, "last@x", 20);
   ASSERT_EQ(chain.size(), 20u);
-  EXPECT_EQ(chain.front(), "m0@x");   // the root stays
+  EXPECT_EQ(chain.front(), "m0@x");  // the root stays
   EXPECT_EQ(chain.back(), "last@x");
   EXPECT_EQ(chain[1], "m32@x");  // root + the 19 newest
 }

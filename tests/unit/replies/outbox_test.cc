@@ -73,9 +73,7 @@ class OutboxTest : public ::testing::Test {
     EXPECT_TRUE(e) << e.error().message;
     return e ? *e : Enqueued{};
   }
-  std::string State(int64_t id) {
-    return Text("SELECT state FROM outbox WHERE id = ?", {id});
-  }
+  std::string State(int64_t id) { return Text("SELECT state FROM outbox WHERE id = ?", {id}); }
 
   std::unique_ptr<storage::Database> db_;
   Config config_;
@@ -92,8 +90,7 @@ TEST_F(OutboxTest, EnqueueStoresTheMailInTheThreadWithItsHeaders) {
   EXPECT_EQ(e.message_id.substr(e.message_id.find('@')), "@desk.example");
   EXPECT_EQ(State(e.outbox_id), "queued");
   EXPECT_EQ(Text("SELECT direction FROM messages WHERE id = ?", {e.message_row_id}), "out");
-  EXPECT_EQ(Text("SELECT message_id FROM messages WHERE id = ?", {e.message_row_id}),
-            e.message_id);
+  EXPECT_EQ(Text("SELECT message_id FROM messages WHERE id = ?", {e.message_row_id}), e.message_id);
   EXPECT_EQ(Int("SELECT COUNT(*) FROM message_refs WHERE message_row_id = ? AND ref = "
                 "'c1@kunde.example'",
                 {e.message_row_id}),
@@ -124,10 +121,12 @@ TEST_F(OutboxTest, EnqueueStoresTheMailInTheThreadWithItsHeaders) {
 TEST_F(OutboxTest, CustomersAnswerThreadsBackIntoTheTicket) {
   Enqueued e = Reply();
   // The customer's client drops the subject tag but keeps In-Reply-To.
-  auto o = pipeline_->Take("From: soren@kunde.example\r\nTo: support@desk.example\r\n"
-                           "Subject: Re: tak\r\nMessage-ID: <c2@kunde.example>\r\n"
-                           "In-Reply-To: <" + e.message_id + ">\r\n\r\nTak!\r\n",
-                           "test");
+  auto o = pipeline_->Take(
+      "From: soren@kunde.example\r\nTo: support@desk.example\r\n"
+      "Subject: Re: tak\r\nMessage-ID: <c2@kunde.example>\r\n"
+      "In-Reply-To: <" +
+          e.message_id + ">\r\n\r\nTak!\r\n",
+      "test");
   ASSERT_TRUE(o);
   EXPECT_FALSE(o->new_ticket);
   EXPECT_EQ(o->ticket_ref, ticket_ref_);
@@ -169,7 +168,7 @@ TEST_F(OutboxTest, EnqueueFailsCleanlyWithoutADeskAddress) {
   EXPECT_FALSE(outbox_->Enqueue(m));  // no text
   m.text = "x";
   m.ticket_id = 99999;
-  EXPECT_FALSE(outbox_->Enqueue(m));  // no such ticket
+  EXPECT_FALSE(outbox_->Enqueue(m));                       // no such ticket
   EXPECT_EQ(Int("SELECT COUNT(*) FROM raw_messages"), 1);  // nothing half-written
 }
 
@@ -191,7 +190,8 @@ TEST_F(OutboxTest, WorkerSendsTheStoredBytes) {
 TEST_F(OutboxTest, TransientFailuresBackOffThenGiveUpWithATicketNote) {
   Enqueued e = Reply();
   FakeTransport t;
-  t.script = {{Delivery::kTransient, "421 busy"}, {Delivery::kTransient, "421 busy"},
+  t.script = {{Delivery::kTransient, "421 busy"},
+              {Delivery::kTransient, "421 busy"},
               {Delivery::kTransient, "connection refused"}};
   OutboxWorker w(*db_, config_, clock_, t, [] { return 0.0; });
   auto r = w.RunPass();
@@ -284,8 +284,8 @@ TEST_F(OutboxTest, BatchSizeLimitsAPass) {
 }
 
 TEST(MailKinds, NamesRoundTrip) {
-  for (MailKind k : {MailKind::kReply, MailKind::kAcknowledgement, MailKind::kForward,
-                     MailKind::kNotification})
+  for (MailKind k :
+       {MailKind::kReply, MailKind::kAcknowledgement, MailKind::kForward, MailKind::kNotification})
     EXPECT_EQ(ParseMailKind(MailKindName(k)), k);
   EXPECT_FALSE(ParseMailKind("spam"));
   EXPECT_EQ(ReplySubject("SV", 12, "Hello"), "Re: [#SV-12] Hello");
