@@ -1,7 +1,7 @@
 // `svar serve`: the whole desk in one process: the HTTP API, the IMAP pollers of the
 // configured mailboxes, the periodic jobs (routing checks, SLA escalations, retraining;
-// desk_jobs.h), and recovery of messages left pending by a crash. SIGINT/SIGTERM
-// stop it cleanly (requests in flight finish; a message being fetched is committed or left
+// desk_jobs.h), the outbox worker (outbox_jobs.h), and recovery of messages left pending by
+// a crash. SIGINT/SIGTERM stop it cleanly (requests in flight finish; a message being fetched is committed or left
 // unmarked on the server).
 #include <csignal>
 #include <cstdio>
@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/knowledge_service.h"
 #include "cli/mailbox_polling.h"
+#include "cli/outbox_jobs.h"
 #include "cli/serve_desk.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -77,6 +78,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
     poller = std::thread([&] { PollLoop(ctx.config, *ctx.db, pipeline, stop); });
   }
   std::thread jobs([&] { DeskJobsLoop(**live, *ctx.db, pipeline, stop); });
+  std::thread outbox([&] { OutboxLoop(ctx.config, stop); });
   std::thread watcher([&] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -87,6 +89,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   stop = true;
   if (poller.joinable()) poller.join();
   jobs.join();
+  outbox.join();
   // Wake the watcher if the server ended by itself.
   pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();

@@ -114,4 +114,24 @@ struct SettingsOptions {
 };
 int RunSettings(const GlobalOptions& g, const SettingsOptions& o);
 
+struct ReplyOptions {
+  std::string ref;                       // the ticket, e.g. SV-1042
+  std::string text_file = "-";           // the reply text (UTF-8), or - for stdin
+  std::string html_file;                 // optional HTML alternative
+  std::string author;                    // the agent's email (recorded on the ticket)
+  std::vector<std::string> attachments;  // files to attach
+  bool json = false;
+};
+int RunReply(const GlobalOptions& g, const ReplyOptions& o);
+
+struct OutboxOptions {
+  std::string action;  // "" (list) | run | retry
+  bool json = false;
+  std::string state;   // list: only this state
+  int64_t limit = 1000;
+  bool once = false;   // run: send what is due and exit
+  int64_t id = 0;      // retry: the outbox entry
+};
+int RunOutbox(const GlobalOptions& g, const OutboxOptions& o);
+
 }  // namespace svar::cli

@@ -134,6 +134,25 @@ int main(int argc, char** argv) {
   auto* c_sreset = c_settings->add_subcommand("reset", "Return to the config file's section");
   c_sreset->add_option("section", settings.section, "categories, rules, calendars or sla")
       ->required();
+  ReplyOptions reply;
+  auto* c_reply = app.add_subcommand("reply", "Queue a free-text reply to a ticket's customer");
+  c_reply->add_option("ref", reply.ref, "Ticket reference, e.g. SV-1042")->required();
+  c_reply->add_option("--text", reply.text_file, "File with the reply text, or - for stdin")
+      ->required();
+  c_reply->add_option("--html", reply.html_file, "File with an HTML alternative");
+  c_reply->add_option("--author", reply.author, "The agent's email");
+  c_reply->add_option("--attach", reply.attachments, "A file to attach (repeatable)");
+  c_reply->add_flag("--json", reply.json, "Print the result as JSON");
+
+  OutboxOptions outbox;
+  auto* c_outbox = app.add_subcommand("outbox", "Outgoing mail: list, send, retry");
+  c_outbox->add_flag("--json", outbox.json, "One JSON object per line");
+  c_outbox->add_option("--state", outbox.state, "Only queued, sending, sent or failed");
+  c_outbox->add_option("--limit", outbox.limit, "At most this many");
+  auto* c_orun = c_outbox->add_subcommand("run", "Send due mail ([outbox] in the config)");
+  c_orun->add_flag("--once", outbox.once, "Send what is due now and exit (0: all sent)");
+  auto* c_oretry = c_outbox->add_subcommand("retry", "Queue a failed mail again");
+  c_oretry->add_option("id", outbox.id, "Outbox entry id")->required();
 
   DemoOptions demo;
   auto* c_demo = app.add_subcommand("demo", "A running desk with demo data in --data");
@@ -167,6 +186,11 @@ int main(int argc, char** argv) {
   if (c_fetch->parsed()) return RunFetch(g, fetch);
   if (c_serve->parsed()) return RunServe(g, serve);
   if (c_demo->parsed()) return RunDemo(g, demo);
+  if (c_reply->parsed()) return RunReply(g, reply);
+  if (c_outbox->parsed()) {
+    outbox.action = c_orun->parsed() ? "run" : c_oretry->parsed() ? "retry" : "";
+    return RunOutbox(g, outbox);
+  }
   if (c_triage->parsed()) return RunTriage(g, triage);
   if (c_train->parsed()) {
     train.what = c_tcat->parsed() ? "categories" : "spam";

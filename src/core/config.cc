@@ -85,10 +85,12 @@ Result<Config> ParseConfig(std::string_view text, const std::string& source) {
   c.source = source;
   Reader top(root, "", source);
   SVAR_TRY(top.Unknown({"desk", "storage", "server", "intake", "mailbox", "knowledge", "triage",
-                        "category", "rule", "routing", "agent", "calendar", "sla", "log"}));
+                        "category", "rule", "routing", "agent", "calendar", "sla", "log",
+                        "outbox"}));
   SVAR_TRY(config_internal::ReadTriage(root, source, c));
   SVAR_TRY(config_internal::ReadRouting(root, source, c));
   SVAR_TRY(config_internal::CheckReferences(c, source));
+  SVAR_TRY(config_internal::ReadOutbox(root, source, c));
 
   const toml::table* t = nullptr;
   SVAR_TRY(SectionTable(root, "desk", source, &t));

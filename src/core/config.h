@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config_outbox.h"
 #include "core/config_routing.h"
 #include "core/config_triage.h"
 #include "core/result.h"
@@ -90,6 +91,7 @@ struct Config {
   std::vector<AgentConfig> agents;
   std::vector<CalendarConfig> calendars;
   std::vector<SlaConfig> sla;
+  OutboxConfig outbox;
   LogConfig log;
 
   std::string data_dir = "svar-data";  // from --data, not from the file

@@ -212,5 +212,7 @@ Status ReadAgents(const toml::table& root, const std::string& source, Config& c)
 Status ReadSla(const toml::table& root, const std::string& source, Config& c);
 // Rules name defined categories; agents and SLA policies name defined calendars.
 Status CheckReferences(const Config& c, const std::string& source);
+// [outbox] (config_outbox.cc).
+Status ReadOutbox(const toml::table& root, const std::string& source, Config& c);
 }  // namespace config_internal
 }  // namespace svar

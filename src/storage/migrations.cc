@@ -93,6 +93,19 @@
 //   60 days (decayed to `updated_at`).
 // - `ticket_events_kind`: an index for reading one kind of event over a period (agents'
 //   replies of the last 14 days for the expected response time, routing/response_estimate*).
+//
+// Version 5 (outbox):
+//
+// - `outbox`: every mail the desk sends, queued before it is sent (replies/outbox.h). `kind`
+//   is reply, acknowledgement, forward or notification; `message_id` the Message-ID header
+//   value without angle brackets (the same bytes are resent on a retry, so a duplicate after
+//   a crash carries the same id); `envelope_from` the SMTP MAIL FROM; `recipients_json` a JSON
+//   list of RCPT TO addresses; `mime` the complete message as sent; `message_row_id` the
+//   outgoing message stored in the ticket's thread. `state` is queued (waiting for
+//   `next_attempt_at`), sending (claimed by a worker; put back to queued when a worker starts,
+//   since its sender may have died), sent (`sent_at`) or failed (permanent error or
+//   max_attempts reached; `last_error` says why). `attempts` counts sending attempts;
+//   `author` is who wrote it (an agent's email, or "system").
 #include "storage/migrations.h"
 
 #include <string>
@@ -412,6 +425,27 @@ CREATE TABLE agent_preferences (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (agent_id, category)
 )
+)SQL"},
+      {5, "outbox", R"SQL(
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  message_row_id INTEGER REFERENCES messages(id),
+  kind TEXT NOT NULL,
+  message_id TEXT NOT NULL UNIQUE,
+  envelope_from TEXT NOT NULL,
+  recipients_json TEXT NOT NULL,
+  mime BLOB NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  author TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+CREATE INDEX outbox_ticket ON outbox(ticket_id, id)
 )SQL"},
   };
   return kMigrations;
