@@ -93,6 +93,8 @@
 //   60 days (decayed to `updated_at`).
 // - `ticket_events_kind`: an index for reading one kind of event over a period (agents'
 //   replies of the last 14 days for the expected response time, routing/response_estimate*).
+// - `tickets_customer_created`: a customer's tickets by time (triage's churn signals: repeated
+//   contacts, long waits; triage/triage_store.cc LoadCustomerFacts).
 //
 // Version 5 (outbox):
 //
@@ -417,6 +419,7 @@ CREATE TABLE desk_settings (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX ticket_events_kind ON ticket_events(kind, at);
+CREATE INDEX tickets_customer_created ON tickets(customer_id, created_at);
 CREATE TABLE agent_preferences (
   agent_id INTEGER NOT NULL REFERENCES agents(id),
   category TEXT NOT NULL,
