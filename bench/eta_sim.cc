@@ -40,7 +40,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <limits>
 #include <map>
+#include <memory>
 #include <queue>
 #include <random>
 #include <string>
@@ -63,7 +66,13 @@ constexpr int64_t kDay = 86400;
 constexpr int64_t kStart = 1772406000;  // Monday 2026-03-02 00:00 Europe/Copenhagen (UTC+1)
 constexpr int64_t kWarmup = 14 * kDay;
 constexpr int64_t kTick = 5 * kMinute;
-const std::vector<double> kZGrid = {0, 0.5, 1.0, 1.28, 1.5, 2.0, 2.5, 3.0};
+// Calibration grid: (z, rate_margin).
+const std::vector<std::pair<double, double>> kGrid = [] {
+  std::vector<std::pair<double, double>> g;
+  for (double z : {0.0, 0.5, 1.0, 1.28, 1.5, 2.0})
+    for (double m : {0.0, 0.1, 0.2, 0.3, 0.5}) g.push_back({z, m});
+  return g;
+}();
 
 BusinessCalendar Calendar(const std::string& name, const std::string& hours) {
   auto cal = BusinessCalendar::Create({name, "Europe/Copenhagen", {hours}, {}});
@@ -98,11 +107,15 @@ const std::vector<AgentSpec> kAgents = {
 struct Ticket {
   TicketFacts facts;
   int agent = -1;         // assigned agent index, -1 = queued
+  int64_t assigned_at = 0;  // when it reached `agent`
   int64_t answered = -1;  // first answer
   bool measured = false;  // arrived in the measured weeks
   int64_t expected = 0, promise = 0, baseline = 0;
-  std::vector<int64_t> promise_z;  // per kZGrid
+  std::vector<int64_t> promise_z;  // per kGrid
   bool nobody = false, beyond = false;
+  bool queued = false;  // not assigned when estimated
+  int ahead = 0, agents = 0;
+  double rate = 0;  // the eligible agents' summed measured rate
 };
 
 struct Agent {
@@ -112,7 +125,10 @@ struct Agent {
   int current = -1;        // ticket being answered
   int64_t busy_until = 0;  // when it is done
   std::vector<int> tickets;  // assigned, unanswered (including `current`)
-  std::vector<int64_t> answers;
+  std::vector<FirstAnswer> answers;  // first answers with the time the ticket reached the agent
+  std::vector<int64_t> answer_times;
+  WorkingSeconds working;            // WorkingSecondsOf(at_work), memoised
+  std::shared_ptr<std::map<std::pair<int64_t, int64_t>, int64_t>> working_memo;
   std::vector<char> sick;  // per day since kStart
 };
 
@@ -167,6 +183,13 @@ class Desk {
       a.cal = cals[kAgents[i].calendar];
       a.snap.at_work = [cal = a.cal](int64_t t) { return cal.IsOpen(t); };
       a.mean_minutes = kAgents[i].mean_minutes;
+      a.working_memo = std::make_shared<std::map<std::pair<int64_t, int64_t>, int64_t>>();
+      a.working = [memo = a.working_memo, seconds = WorkingSecondsOf(a.snap.at_work)](
+                      int64_t from, int64_t to) {
+        auto [it, fresh] = memo->try_emplace({from, to}, 0);
+        if (fresh) it->second = seconds(from, to);
+        return it->second;
+      };
       for (int d = 0; d < days; ++d) a.sick.push_back(sick(rng_));
       agents_.push_back(std::move(a));
     }
@@ -203,6 +226,7 @@ class Desk {
 
   const std::vector<Ticket>& tickets() const { return tickets_; }
   int64_t end() const { return end_; }
+  const ZoneOffsets& zone() const { return zone_; }
   double Utilisation() const { return busy_seconds_ / std::max(1.0, work_seconds_); }
 
  private:
@@ -254,6 +278,7 @@ class Desk {
 
   void Assign(int id, int agent) {
     tickets_[id].agent = agent;
+    tickets_[id].assigned_at = now_;
     Agent& a = agents_[agent];
     a.tickets.push_back(id);
     ++a.snap.open_tickets;
@@ -291,7 +316,8 @@ class Desk {
     Ticket& t = tickets_[a.current];
     t.answered = now_;
     answered_.push_back({now_, now_ - t.facts.waiting_since});
-    a.answers.push_back(now_);
+    a.answers.push_back({now_, t.assigned_at});
+    a.answer_times.push_back(now_);
     Unassign(a.current);
     a.current = -1;
     Drain();
@@ -325,6 +351,9 @@ class Desk {
     t.measured = now_ >= kStart + kWarmup && now_ < end_arrivals_;
     const int id = static_cast<int>(tickets_.size());
     tickets_.push_back(t);
+    recent_.push_back(id);
+    ++recent_kinds_[Kind(t.facts)];
+    kind_facts_.try_emplace(Kind(t.facts), t.facts);
     const Decision d = Route(t.facts, Snapshots(), now_);
     if (d.agent_id)
       Assign(id, static_cast<int>(*d.agent_id - 1));
@@ -347,23 +376,73 @@ class Desk {
         if (CanHandle(agents_[i].snap, t.facts)) chosen.push_back(static_cast<int>(i));
       in.who = DescribeEligibility(t.facts);
     }
+    // Every agent's measured rate (the queue's share needs the others' too).
+    std::vector<MeasuredRate> rates;
+    for (Agent& a : agents_) {
+      // Kept: the window and 3 days before it (as response_estimate_store.cc reads them).
+      const int64_t keep = now_ - options_.rate_window_seconds - 3 * kDay;
+      while (!a.answers.empty() && a.answers.front().at <= keep) {
+        a.answers.erase(a.answers.begin());
+        a.answer_times.erase(a.answer_times.begin());
+      }
+      rates.push_back(MeasureRate(a.answers, a.answer_times, now_, a.working, options_));
+    }
     auto ahead = [&](int other) {
       return other != id && tickets_[other].answered < 0 &&
              ServedBefore(tickets_[other].facts, t.facts);
     };
+    double work = 0;
     for (int i : chosen)
-      for (int other : agents_[i].tickets) in.tickets_ahead += ahead(other);
+      for (int other : agents_[i].tickets) {
+        in.tickets_ahead += ahead(other);
+        work += ahead(other);
+      }
     if (t.agent < 0)  // one team: the general queue, the part the chosen agents can take
-      for (int other : queue_)
-        in.tickets_ahead += ahead(other) && std::any_of(chosen.begin(), chosen.end(), [&](int i) {
-                              return CanHandle(agents_[i].snap, tickets_[other].facts);
-                            });
+      for (int other : queue_) {
+        if (!ahead(other)) continue;
+        double mine = 0, all = 0;
+        for (size_t i = 0; i < agents_.size(); ++i) {
+          if (!CanHandle(agents_[i].snap, tickets_[other].facts)) continue;
+          all += rates[i].answers_per_hour;
+          if (std::find(chosen.begin(), chosen.end(), static_cast<int>(i)) != chosen.end())
+            mine += rates[i].answers_per_hour;
+        }
+        if (mine <= 0) continue;
+        ++in.tickets_ahead;
+        work += QueueShare(mine, all);
+      }
+    in.work_ahead = work;
+    // Later arrivals served first: the last 14 days' arrivals, by kind, that would be served
+    // before this ticket had they come after it, for the chosen agents' share.
+    while (!recent_.empty() && tickets_[recent_.front()].facts.waiting_since <=
+                                   now_ - options_.rate_window_seconds) {
+      --recent_kinds_[Kind(tickets_[recent_.front()].facts)];
+      recent_.pop_front();
+    }
+    double overtaking = 0, capacity = 0;
+    for (const auto& [kind, count] : recent_kinds_) {
+      if (count == 0) continue;
+      TicketFacts later = kind_facts_[kind];
+      later.waiting_since = now_ + 1;
+      later.ticket_id = std::numeric_limits<int64_t>::max();
+      if (!ServedBefore(later, t.facts)) continue;
+      double mine = 0, all = 0;
+      for (size_t i = 0; i < agents_.size(); ++i) {
+        if (!CanHandle(agents_[i].snap, later)) continue;
+        all += rates[i].answers_per_hour;
+        if (std::find(chosen.begin(), chosen.end(), static_cast<int>(i)) != chosen.end())
+          mine += rates[i].answers_per_hour;
+      }
+      if (mine > 0) overtaking += count * QueueShare(mine, all);
+    }
+    for (int i : chosen)
+      capacity += rates[i].answers_per_hour *
+                  agents_[i].cal.BusinessSecondsBetween(now_ - options_.rate_window_seconds, now_) /
+                  kHour;
+    in.overtaken_share = OvertakenShare(overtaking, capacity);
     for (int i : chosen) {
-      Agent& a = agents_[i];
-      const int64_t from = now_ - options_.rate_window_seconds;
-      a.answers.erase(a.answers.begin(),
-                      std::upper_bound(a.answers.begin(), a.answers.end(), from));
-      const MeasuredRate rate = MeasureRate(a.answers, a.answers, now_, options_);
+      const Agent& a = agents_[i];
+      const MeasuredRate& rate = rates[i];
       EstimateAgent e;
       e.id = a.snap.id;
       e.name = a.snap.name;
@@ -379,8 +458,13 @@ class Desk {
     t.promise = r.promise_at;
     t.nobody = r.nobody_can_answer;
     t.beyond = r.beyond_horizon;
-    for (double z : kZGrid) {
+    t.queued = t.agent < 0;
+    t.ahead = r.tickets_ahead;
+    t.agents = r.agents;
+    t.rate = r.answers_per_hour;
+    for (const auto& [z, m] : kGrid) {
       o.z = z;
+      o.rate_margin = m;
       t.promise_z.push_back(EstimateResponse(in, o).promise_at);
     }
     // Baseline: the median first-response time of the tickets answered in the last 14 days.
@@ -391,8 +475,16 @@ class Desk {
     t.baseline = now_ + static_cast<int64_t>(Quantile(waits, 0.5));
   }
 
+  // Language, category, priority, VIP: what decides who can take a ticket and its queue place.
+  static std::string Kind(const TicketFacts& f) {
+    return f.language + "/" + f.category + "/" + f.priority + (f.vip ? "/vip" : "");
+  }
+
   std::mt19937_64 rng_;
   EstimateOptions options_;
+  std::deque<int> recent_;                 // arrivals in the rate window, oldest first
+  std::map<std::string, int> recent_kinds_;  // ... counted by Kind
+  std::map<std::string, TicketFacts> kind_facts_;
   ZoneOffsets zone_;
   int64_t end_arrivals_ = 0, end_ = 0, now_ = 0;
   double rate_scale_ = 0, busy_seconds_ = 0, work_seconds_ = 0;
@@ -456,6 +548,7 @@ int main(int argc, char** argv) {
   int64_t days = 28;
   std::vector<double> loads = {0.6, 0.85, 1.0};
   EstimateOptions options;
+  std::FILE* dump = nullptr;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
@@ -463,6 +556,17 @@ int main(int argc, char** argv) {
       seed = std::strtoull(value, nullptr, 10), ++i;
     } else if (arg == "--z" && value) {
       options.z = std::atof(value), ++i;
+    } else if (arg == "--margin" && value) {
+      options.rate_margin = std::atof(value), ++i;
+    } else if (arg == "--dump" && value) {
+      dump = std::fopen(value, "w");
+      if (!dump) {
+        std::fprintf(stderr, "eta_sim: cannot write %s\n", value);
+        return 2;
+      }
+      std::fprintf(dump, "load,id,arrived,local,weekday,priority,queued,ahead,agents,rate,"
+                         "expected,promise,actual\n");
+      ++i;
     } else if (arg == "--days" && value) {
       days = std::atoll(value), ++i;
     } else if (arg == "--loads" && value) {
@@ -476,21 +580,23 @@ int main(int argc, char** argv) {
       ++i;
     } else {
       std::fprintf(stderr,
-                   "usage: eta_sim [--seed N] [--z Z] [--loads 0.6,0.85,1.0] [--days 28]\n");
+                   "usage: eta_sim [--seed N] [--z Z] [--margin M] [--loads 0.6,0.85,1.0] [--days 28] [--dump FILE.csv]\n");
       return 2;
     }
   }
-  std::printf("eta_sim: seed %llu, z %.2f, warm-up 14 days, %lld measured days from 2026-03-16\n\n",
-              static_cast<unsigned long long>(seed), options.z, static_cast<long long>(days));
+  std::printf("eta_sim: seed %llu, z %.2f, rate_margin %.2f, warm-up 14 days, %lld measured days from 2026-03-16\n\n",
+              static_cast<unsigned long long>(seed), options.z, options.rate_margin,
+              static_cast<long long>(days));
   std::printf("| load | busy | tickets | method | promise kept | median abs err | p90 abs err | "
               "median wait | median promised wait |\n");
   std::printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-  std::vector<std::vector<double>> calibration;
+  std::vector<std::vector<std::pair<double, double>>> calibration;
   for (double load : loads) {
     Desk desk(load, seed, days, options);
     desk.Run();
     std::vector<double> err, wait, promised, base_err, base_promised;
-    std::vector<int> kept_z(kZGrid.size(), 0);
+    std::vector<int> kept_z(kGrid.size(), 0);
+    std::vector<std::vector<double>> promised_z(kGrid.size());
     int n = 0, kept = 0, base_kept = 0, unanswered = 0, nobody = 0, beyond = 0;
     for (const Ticket& t : desk.tickets()) {
       if (!t.measured) continue;
@@ -500,9 +606,23 @@ int main(int argc, char** argv) {
       nobody += t.nobody;
       beyond += t.beyond;
       const int64_t arrived = t.facts.waiting_since;
+      if (dump) {
+        const int64_t local = desk.zone().UtcToLocal(arrived);
+        std::fprintf(dump, "%.2f,%lld,%lld,%lld,%lld,%s,%d,%d,%d,%.2f,%lld,%lld,%lld\n", load,
+                     static_cast<long long>(t.facts.ticket_id), static_cast<long long>(arrived),
+                     static_cast<long long>(local % kDay / 60),
+                     static_cast<long long>((local / kDay + 3) % 7), t.facts.priority.c_str(),
+                     t.queued, t.ahead, t.agents, t.rate,
+                     static_cast<long long>(t.expected - arrived),
+                     static_cast<long long>(t.promise - arrived),
+                     static_cast<long long>(actual - arrived));
+      }
       kept += actual <= t.promise;
       base_kept += actual <= t.baseline;
-      for (size_t z = 0; z < kZGrid.size(); ++z) kept_z[z] += actual <= t.promise_z[z];
+      for (size_t z = 0; z < kGrid.size(); ++z) {
+        kept_z[z] += actual <= t.promise_z[z];
+        promised_z[z].push_back(static_cast<double>(t.promise_z[z] - arrived));
+      }
       err.push_back(std::abs(static_cast<double>(actual - t.expected)));
       base_err.push_back(std::abs(static_cast<double>(actual - t.baseline)));
       wait.push_back(static_cast<double>(actual - arrived));
@@ -522,18 +642,21 @@ int main(int argc, char** argv) {
     if (unanswered + nobody + beyond > 0)
       std::fprintf(stderr, "load %.2f: %d unanswered at the end, %d nobody-can-answer, %d beyond "
                    "the horizon\n", load, unanswered, nobody, beyond);
-    std::vector<double> c;
-    for (int k : kept_z) c.push_back(100.0 * k / std::max(1, n));
+    std::vector<std::pair<double, double>> c;  // kept %, median promised wait
+    for (size_t z = 0; z < kGrid.size(); ++z)
+      c.push_back({100.0 * kept_z[z] / std::max(1, n), Quantile(promised_z[z], 0.5)});
     calibration.push_back(c);
   }
-  std::printf("\nPromise kept for other z (promise at W + z*sqrt(W) answers of capacity):\n\n| z |");
+  std::printf("\nPromise kept (median promised wait) for other z and rate_margin m (promise at "
+              "W*(1+m) + z*sqrt(W) answers of capacity):\n\n| z | m |");
   for (double load : loads) std::printf(" load %.0f%% |", load * 100);
-  std::printf("\n| --- |");
+  std::printf("\n| --- | --- |");
   for (size_t i = 0; i < loads.size(); ++i) std::printf(" --- |");
   std::printf("\n");
-  for (size_t z = 0; z < kZGrid.size(); ++z) {
-    std::printf("| %.2f |", kZGrid[z]);
-    for (const auto& c : calibration) std::printf(" %.1f%% |", c[z]);
+  for (size_t z = 0; z < kGrid.size(); ++z) {
+    std::printf("| %.2f | %.1f |", kGrid[z].first, kGrid[z].second);
+    for (const auto& c : calibration)
+      std::printf(" %.1f%% (%s) |", c[z].first, Hm(c[z].second).c_str());
     std::printf("\n");
   }
   const int64_t monday10 = kStart + 14 * kDay + 10 * kHour;       // 2026-03-16 10:00

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "routing/router.h"
 
@@ -11,6 +12,9 @@ namespace {
 
 constexpr int64_t kQuarter = 900;
 constexpr int64_t kHourSeconds = 3600;
+constexpr double kMaxOvertaken = 0.9;
+// An agent finishes the answer in hand when their shift ends: on average half an answer.
+constexpr double kAnswerAfterClosing = 0.5;
 
 int64_t CeilTo(int64_t value, int64_t step) { return (value + step - 1) / step * step; }
 
@@ -29,6 +33,7 @@ struct Walker {
   const EstimateAgent* agent;
   bool blocked;  // away/offline now: no capacity until the next shift starts
   bool saw_off;  // a slot not at work was seen since now
+  bool counted;  // added capacity in the previous slot
 };
 
 }  // namespace
@@ -87,18 +92,23 @@ ResponseEstimate EstimateResponse(const EstimateInput& in, const EstimateOptions
   walkers.reserve(in.agents.size());
   for (const EstimateAgent& a : in.agents)
     if (a.answers_per_hour > 0)
-      walkers.push_back({&a, a.status != AgentStatus::kAvailable, false});
+      walkers.push_back({&a, a.status != AgentStatus::kAvailable, false, false});
 
-  const double work = r.tickets_ahead + 1.0;
-  const double promise_work = work + std::max(0.0, o.z) * std::sqrt(work);
+  const double work_ahead = in.work_ahead >= 0 ? in.work_ahead : r.tickets_ahead;
+  const double work = work_ahead + 1.0;
+  const double promise_work =
+      work * (1 + std::max(0.0, o.rate_margin)) + std::max(0.0, o.z) * std::sqrt(work);
   const int64_t slot = std::max<int64_t>(o.slot_seconds, 60);
   const int64_t end = now + std::max<int64_t>(o.horizon_seconds, slot);
+  const double overtaken = std::clamp(in.overtaken_share, 0.0, kMaxOvertaken);
+  const double free_share = 1 - overtaken;
   std::optional<int64_t> expected, promise;
   double covered = 0;  // answers' worth of capacity from now to t
   for (int64_t t = now; t < end && !promise;) {
     const int64_t slot_end = std::min(end, (t / slot + 1) * slot);
     const int64_t mid = t + (slot_end - t) / 2;
     double rate = 0;
+    int closed = 0;  // agents whose shift ended at t
     for (Walker& w : walkers) {
       const bool at = !w.agent->at_work || w.agent->at_work(mid);
       if (w.blocked) {
@@ -107,7 +117,19 @@ ResponseEstimate EstimateResponse(const EstimateInput& in, const EstimateOptions
         else if (w.saw_off)
           w.blocked = false;
       }
-      if (!w.blocked && at) rate += w.agent->answers_per_hour;
+      const bool counted = !w.blocked && at;
+      if (counted) rate += w.agent->answers_per_hour;
+      if (w.counted && !counted) ++closed;
+      w.counted = counted;
+    }
+    rate *= free_share;
+    if (closed > 0) {  // the answers in hand at closing are finished
+      covered += closed * kAnswerAfterClosing * free_share;
+      if (!expected && covered >= work) expected = t;
+      if (covered >= promise_work) {
+        promise = t;
+        break;
+      }
     }
     const double gain = rate * double(slot_end - t) / kHourSeconds;
     auto at_cover = [&](double target) {
@@ -119,7 +141,10 @@ ResponseEstimate EstimateResponse(const EstimateInput& in, const EstimateOptions
     t = slot_end;
   }
 
-  std::string method = ahead + ", " + Count(r.agents, "agent", "agents") + who + " (" +
+  std::string method = ahead;
+  if (in.work_ahead >= 0 && in.work_ahead + 0.05 < r.tickets_ahead)
+    method += " (" + Rate(in.work_ahead) + " answers' worth for these agents)";
+  method += ", " + Count(r.agents, "agent", "agents") + who + " (" +
                        Rate(r.answers_per_hour) + " answers/h at work";
   if (defaulted > 0)
     method += ", " + std::to_string(defaulted) + " at the default " +
@@ -127,6 +152,9 @@ ResponseEstimate EstimateResponse(const EstimateInput& in, const EstimateOptions
   method += "; " + std::to_string(at_work_now) + " at work now";
   if (blocked_now > 0) method += ", " + std::to_string(blocked_now) + " away until next shift";
   method += ")";
+  if (overtaken >= 0.005)
+    method += ", " + std::to_string(static_cast<int>(overtaken * 100 + 0.5)) +
+              "% of their time to later tickets served first";
   if (any_hours) method += ", in their working hours";
 
   if (!promise) {
@@ -143,29 +171,74 @@ ResponseEstimate EstimateResponse(const EstimateInput& in, const EstimateOptions
   return r;
 }
 
-MeasuredRate MeasureRate(std::span<const int64_t> first_answers, std::span<const int64_t> replies,
-                         int64_t now, const EstimateOptions& o) {
+WorkingSeconds WorkingSecondsOf(std::function<bool(int64_t)> at_work) {
+  if (!at_work) return [](int64_t from, int64_t to) { return std::max<int64_t>(0, to - from); };
+  return [at_work = std::move(at_work)](int64_t from, int64_t to) -> int64_t {
+    constexpr int64_t kStep = 300;
+    int64_t total = 0;
+    int64_t t = from;
+    bool open = t < to && at_work(t);
+    while (t < to) {
+      const int64_t next = std::min(to, t + kStep);
+      const int64_t probe = std::min(next, to - 1);  // [from, to): `to` itself is not counted
+      const bool next_open = probe > t ? at_work(probe) : open;
+      if (next_open == open) {
+        if (open) total += next - t;
+      } else {
+        // The change lies in (t, probe]: find the first second with the new state.
+        int64_t lo = t, hi = probe;
+        while (hi - lo > 1) {
+          const int64_t mid = lo + (hi - lo) / 2;
+          (at_work(mid) == open ? lo : hi) = mid;
+        }
+        total += open ? hi - t : next - hi;
+      }
+      t = next;
+      open = next_open;
+    }
+    return total;
+  };
+}
+
+MeasuredRate MeasureRate(std::span<const FirstAnswer> first_answers,
+                         std::span<const int64_t> replies, int64_t now,
+                         const WorkingSeconds& working_seconds, const EstimateOptions& o) {
   const int64_t from = now - o.rate_window_seconds;
-  auto in_window = [&](int64_t t) { return t > from && t <= now; };
+  std::vector<int64_t> activity(replies.begin(), replies.end());
+  for (const FirstAnswer& a : first_answers) activity.push_back(a.at);
+  std::sort(activity.begin(), activity.end());
+  const int64_t cap = std::max<int64_t>(o.max_service_seconds, kMinServiceSeconds);
   MeasuredRate m;
-  std::vector<int64_t> hours;
-  hours.reserve(first_answers.size() + replies.size());
-  for (int64_t t : first_answers) {
-    if (!in_window(t)) continue;
+  int64_t service = 0;
+  for (const FirstAnswer& a : first_answers) {
+    if (a.at <= from || a.at > now) continue;
     ++m.answers;
-    hours.push_back(t / kHourSeconds);
+    int64_t start = a.reached_at;
+    // The agent's previous answer or reply (strictly before this one).
+    auto it = std::lower_bound(activity.begin(), activity.end(), a.at);
+    if (it != activity.begin()) start = std::max(start, *std::prev(it));
+    start = std::min(start, a.at);
+    const int64_t s = working_seconds ? working_seconds(start, a.at) : a.at - start;
+    service += std::clamp<int64_t>(s, kMinServiceSeconds, cap);
   }
-  for (int64_t t : replies)
-    if (in_window(t)) hours.push_back(t / kHourSeconds);
-  std::sort(hours.begin(), hours.end());
-  m.active_hours = static_cast<int>(std::unique(hours.begin(), hours.end()) - hours.begin());
-  if (m.answers < o.min_measured_answers || m.active_hours == 0) {
+  m.service_hours = double(service) / kHourSeconds;
+  if (m.answers < o.min_measured_answers || service <= 0) {
     m.answers_per_hour = o.default_answers_per_hour;
     return m;
   }
   m.measured = true;
-  m.answers_per_hour = double(m.answers) / m.active_hours;
+  m.answers_per_hour = m.answers / m.service_hours;
   return m;
+}
+
+double OvertakenShare(double overtaking, double capacity) {
+  if (capacity <= 0) return 0;
+  return std::clamp(overtaking / capacity, 0.0, kMaxOvertaken);
+}
+
+double QueueShare(double eligible_rate, double all_rate) {
+  if (all_rate <= 0) return 1;
+  return std::clamp(eligible_rate / all_rate, 0.0, 1.0);
 }
 
 std::string DescribeEligibility(const TicketFacts& t) {

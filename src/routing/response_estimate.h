@@ -3,29 +3,43 @@
 // input from the desk's live data, bench/eta_sim.cc measures it against a simulated desk.
 //
 // Method (docs/response-estimate.md has the figures):
-//   * Work W = tickets_ahead + 1: the unanswered tickets the eligible agents answer before this
-//     one (queue order, routing/queue.h), plus this one.
+//   * Work W = work_ahead + 1: the unanswered tickets the eligible agents answer before this
+//     one (queue order, routing/queue.h), plus this one. A queued ticket ahead that other agents
+//     can take as well counts only as the eligible agents' share of it (QueueShare): a weekend
+//     backlog is drained by the whole desk, not only by the agents who can take this ticket.
 //   * Capacity: time is walked forward from `now` in slots (the first up to the next quarter
 //     hour, then `slot_seconds`); an agent adds answers_per_hour x the slot's hours when, at the
 //     slot's middle, they are at work (their calendar) and available. An agent who is away or
 //     offline now adds nothing until their next shift starts (a slot at work after one not at
 //     work): the status is taken to last for the current shift. An agent without working hours
 //     who is away or offline adds nothing at all.
+//     Each agent's capacity is scaled by (1 - overtaken_share): the part of it that later,
+//     more urgent tickets will take (measured from the recent arrivals, OvertakenShare).
+//     When an agent's shift ends, the answer in hand is finished: half an answer each.
 //   * expected_at: when the cumulative capacity reaches W (interpolated inside the slot).
-//   * promise_at: when it reaches W + z*sqrt(W), rounded up for the customer (RoundPromise).
+//   * promise_at: when it reaches W*(1 + rate_margin) + z*sqrt(W), rounded up for the customer
+//     (RoundPromise).
 //     Answers arriving as a Poisson process need about W + 1.28*sqrt(W) answers' worth of
-//     capacity to be 90% sure of W; z is calibrated on the simulation (bench/eta_sim.cc),
-//     which also carries the other uncertainty (measured rates, urgent tickets jumping ahead).
+//     capacity to be 90% sure of W; z and rate_margin are calibrated on the simulation
+//     (bench/eta_sim.cc), which also carries the other uncertainty (measured rates, sick days).
 //   * Nobody can answer (no eligible agent): expected_at = promise_at = the SLA first-response
 //     due time if there is one, else now + default_promise_seconds; nobody_can_answer is set.
 //   * Beyond the horizon (the capacity never covers W within horizon_seconds, e.g. every
 //     eligible agent offline without working hours): both are capped at now + horizon and
 //     beyond_horizon is set.
 //
-// Rates (MeasureRate): an agent's first answers in the last rate_window_seconds divided by
-// their ACTIVE hours (distinct clock hours with at least one reply of theirs) - a rate while
-// working, since when they work comes from the calendar and status. Fewer than
-// min_measured_answers first answers: default_answers_per_hour.
+// Rates (MeasureRate): an agent's SERVICE-TIME rate over the last rate_window_seconds. Each first
+// answer's service time is the agent's working seconds (their calendar, at_work) from
+//   start = max(when the ticket reached the agent - its last assignment to them -,
+//               the agent's previous answer or reply)
+// to the answer, capped at max_service_seconds and at least kMinServiceSeconds; the rate is
+// answers / sum of service times (the ratio of sums, i.e. the mean service time: the median
+// would overstate the rate of a right-skewed answer time). Idle time (no ticket in hand) and
+// nights and weekends are not service time, so an often-idle agent is measured at the rate
+// they answer at when they have work - the rate the capacity walk needs. The cap keeps one
+// ticket that sat over a holiday the calendar does not know from halving the rate (status
+// history is not stored, so an absent agent's days count as working time up to the cap).
+// Fewer than min_measured_answers first answers: default_answers_per_hour.
 #pragma once
 
 #include <cstdint>
@@ -41,17 +55,23 @@
 namespace svar::routing {
 
 struct EstimateOptions {
-  // Promise quantile: W + z*sqrt(W) answers. 2.0 kept 98/94/90% of promises at 60/85/100% load
-  // in bench/eta_sim.cc (default seed; 98/92/85% with --seed 7, see docs/response-estimate.md).
-  // 1.28 would be the pure Poisson 90% quantile.
-  double z = 2.0;
+  // Promise quantile: W*(1 + rate_margin) + z*sqrt(W) answers. z = 1.5 with rate_margin = 0.3
+  // kept >= 90% of promises at 60/85/100% load on both seeds of bench/eta_sim.cc (figures in
+  // docs/response-estimate.md). The sqrt term is the Poisson spread of the answers (1.28 would
+  // be its 90% point); the margin covers the error of the measured rates, which grows with W.
+  double z = 1.5;
+  double rate_margin = 0.3;
   int64_t slot_seconds = 900;              // the walk's step (after the first, partial slot)
   int64_t horizon_seconds = 14 * 86400;    // give up (beyond_horizon) after this
   int64_t default_promise_seconds = 86400; // nobody can answer and no SLA due time
   double default_answers_per_hour = 4;     // an agent with too few recent answers
   int min_measured_answers = 5;            // ... fewer than this many
   int64_t rate_window_seconds = 14 * 86400;  // "recent" for the rates
+  int64_t max_service_seconds = 4 * 3600;    // one answer's service time counts at most this
 };
+
+// Shortest service time one answer counts (replies sent in the same minute).
+inline constexpr int64_t kMinServiceSeconds = 60;
 
 // One agent who can answer the ticket (routing/router.h CanHandle).
 struct EstimateAgent {
@@ -67,6 +87,14 @@ struct EstimateAgent {
 struct EstimateInput {
   int64_t now = 0;
   int tickets_ahead = 0;              // answered before this ticket by these agents
+  // The work ahead in answers when some tickets ahead may be taken by other agents too: a
+  // ticket assigned to one of `agents` counts 1, a queued one the agents' share of the rates
+  // of everyone who can take it (QueueShare). Negative: tickets_ahead (all theirs).
+  double work_ahead = -1;
+  // The share of the agents' capacity that goes to tickets arriving LATER but served before this
+  // one (higher priority, VIP; OvertakenShare): a low-priority ticket at a busy desk waits for
+  // more than the tickets ahead of it now. 0..0.9 (clamped); 0 = nobody overtakes.
+  double overtaken_share = 0;
   std::vector<EstimateAgent> agents;  // the eligible agents (only the assignee when assigned)
   // Who they are, for the method text: "who speak da with billing" (DescribeEligibility) or
   // "assigned: Anna".
@@ -104,16 +132,45 @@ int64_t RoundPromise(int64_t now, int64_t at, PromiseUnit* unit = nullptr);
 
 struct MeasuredRate {
   double answers_per_hour = 0;
-  int answers = 0;       // first answers in the window
-  int active_hours = 0;  // distinct clock hours with a reply or first answer
-  bool measured = false; // false: too few answers, answers_per_hour is the default
+  int answers = 0;             // first answers in the window
+  double service_hours = 0;    // their summed service time (working hours)
+  bool measured = false;       // false: too few answers, answers_per_hour is the default
 };
 
-// An agent's recent handling rate (see the top of the file) from the times of their first
-// answers and of all their replies (first answers may be repeated in `replies`; times outside
-// (now - rate_window_seconds, now] are ignored).
-MeasuredRate MeasureRate(std::span<const int64_t> first_answers, std::span<const int64_t> replies,
-                         int64_t now, const EstimateOptions& options = {});
+// One first answer of the agent.
+struct FirstAnswer {
+  int64_t at = 0;          // the answer
+  int64_t reached_at = 0;  // when the ticket reached the agent (last assignment to them before
+                           // `at`; the ticket's creation when no assignment is known)
+};
+
+// The agent's working seconds in [from, to) (0 when to <= from).
+using WorkingSeconds = std::function<int64_t(int64_t from, int64_t to)>;
+
+// Working seconds from an at_work predicate (empty = always at work: to - from). The predicate
+// is sampled every 5 minutes and each change of state is found to the second by bisection, so
+// an opening or closing at any time is exact; a working spell shorter than 5 minutes between
+// two samples may be missed. Use BusinessCalendar::BusinessSecondsBetween when you have one.
+WorkingSeconds WorkingSecondsOf(std::function<bool(int64_t)> at_work);
+
+// An agent's recent handling rate (see the top of the file). `replies` are the times of all
+// the agent's replies (first answers may be repeated there); replies before the window still
+// bound the service time of the first answer after them. Answers outside
+// (now - rate_window_seconds, now] are not counted. Empty working_seconds = wall-clock time.
+MeasuredRate MeasureRate(std::span<const FirstAnswer> first_answers,
+                         std::span<const int64_t> replies, int64_t now,
+                         const WorkingSeconds& working_seconds, const EstimateOptions& options = {});
+
+// The share of a queued ticket that the eligible agents will answer: the summed rate of those
+// of them who can take it over the summed rate of every agent who can (1 when all_rate <= 0).
+double QueueShare(double eligible_rate, double all_rate);
+
+// overtaken_share from the recent past: `overtaking` = the answers' worth (QueueShare-weighted
+// for these agents) of the tickets that arrived in the rate window and would be served before
+// this ticket had they arrived after it; `capacity` = the agents' answers' worth of working
+// time in the same window (sum of rate x working hours). Clamped to [0, 0.9]; 0 when
+// capacity <= 0.
+double OvertakenShare(double overtaking, double capacity);
 
 // "who speak da with billing >= 2 in team money"; "" when nothing is required.
 std::string DescribeEligibility(const TicketFacts& ticket);

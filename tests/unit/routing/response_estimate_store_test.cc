@@ -94,9 +94,11 @@ class ResponseEstimateStoreTest : public ::testing::Test {
                           {at, ticket}));
   }
 
-  // `n` answered tickets for the agent, first answers at `first`, `first` + step, ...
-  void Answered(const std::string& email, int n, int64_t first, int64_t step) {
-    for (int i = 0; i < n; ++i) Reply(Ticket(first - kHour, "da", "normal", email), email, first + i * step);
+  // A routing decision giving the ticket to the agent at `at`.
+  void Routed(int64_t ticket, const std::string& email, int64_t at) {
+    EXPECT_TRUE(db_->Exec("INSERT INTO routing_decisions(ticket_id, agent_id, team, kind, reason, "
+                          "created_at) VALUES (?, ?, 'money', 'route', 'test', ?)",
+                          {ticket, AgentId(email), at}));
   }
 
   ResponseEstimate Estimate(int64_t ticket, int64_t now = kMonday9) {
@@ -110,40 +112,89 @@ class ResponseEstimateStoreTest : public ::testing::Test {
   int n_ = 0;
 };
 
-TEST_F(ResponseEstimateStoreTest, RatesFromRepliesInActiveHours) {
-  // Anna: 6 first answers in two clock hours last week, plus a follow-up in a third hour.
+TEST_F(ResponseEstimateStoreTest, RatesFromServiceTimeInWorkingHours) {
+  // Anna last Monday: three tickets routed to her at 09:00, answered 09:10, 09:20, 09:30 (10
+  // minutes each, each bounded by the answer before); three routed at 13:00, answered 13:15,
+  // 13:30 and 13:45 with a follow-up reply at 13:20 (15 + 10 + 15 minutes). The idle hours in
+  // between are not service time: 6 answers in 70 minutes.
   const int64_t last_week = kMonday9 - 7 * 86400;
-  Answered("anna@desk.example", 3, last_week, 10 * kMinute);
-  Answered("anna@desk.example", 3, last_week + 2 * kHour, 10 * kMinute);
-  auto answered = db_->QueryOne("SELECT MIN(id) FROM tickets");
-  ASSERT_TRUE(answered && *answered);
-  Reply((*answered)->Int(0), "anna@desk.example", last_week + 4 * kHour);
+  int64_t first_ticket = 0;
+  for (int64_t minutes : {10, 20, 30}) {
+    const int64_t t = Ticket(last_week - kHour, "da", "normal", "anna@desk.example");
+    if (!first_ticket) first_ticket = t;
+    Routed(t, "anna@desk.example", last_week);
+    Reply(t, "anna@desk.example", last_week + minutes * kMinute);
+  }
+  for (int64_t minutes : {15, 30, 45}) {
+    const int64_t t = Ticket(last_week + 3 * kHour, "da", "normal", "anna@desk.example");
+    Routed(t, "anna@desk.example", last_week + 4 * kHour);
+    Reply(t, "anna@desk.example", last_week + 4 * kHour + minutes * kMinute);
+  }
+  Reply(first_ticket, "anna@desk.example", last_week + 4 * kHour + 20 * kMinute);
   // Cai cannot handle billing >= 2; Bo has no history (default 4/h).
   const int64_t t = Ticket(kMonday9);
   const auto e = Estimate(t);
   EXPECT_EQ(e.agents, 2);
   EXPECT_EQ(e.tickets_ahead, 0);
-  EXPECT_DOUBLE_EQ(e.answers_per_hour, 6.0 / 3 + 4);
+  EXPECT_DOUBLE_EQ(e.answers_per_hour, 6.0 / (70.0 / 60) + 4);
   EXPECT_NE(e.method.find("1 at the default 4.0/h"), std::string::npos) << e.method;
   EXPECT_NE(e.method.find("who speak da with billing >= 2 in team money"), std::string::npos)
       << e.method;
-  // One ticket at 6/h: 10 minutes.
-  EXPECT_NEAR(e.expected_at - kMonday9, 10 * kMinute, 1);
+  // One ticket at 9.14/h: 6.6 minutes.
+  EXPECT_NEAR(e.expected_at - kMonday9, 3600.0 / (6.0 / (70.0 / 60) + 4), 1);
+}
+
+TEST_F(ResponseEstimateStoreTest, OvernightServiceCountsWorkingTimeOnly) {
+  // Anna: five tickets routed to her Friday 15:50, answered one after another on Monday from
+  // 08:06 every 6 minutes: the first took 10 minutes on Friday and 6 on Monday, the others 6.
+  const int64_t friday1550 = kMonday9 - 3 * 86400 + 6 * kHour + 50 * kMinute;
+  for (int i = 0; i < 5; ++i) {
+    const int64_t t = Ticket(friday1550, "da", "normal", "anna@desk.example");
+    Routed(t, "anna@desk.example", friday1550);
+    Reply(t, "anna@desk.example", kMonday9 - kHour + (i + 1) * 6 * kMinute);
+  }
+  const int64_t t = Ticket(kMonday9, "da", "normal", "anna@desk.example");
+  const auto e = Estimate(t);
+  EXPECT_DOUBLE_EQ(e.answers_per_hour, 5 / (40.0 / 60));
 }
 
 TEST_F(ResponseEstimateStoreTest, FirstResponseAtCountsWithoutEvents) {
-  // Imported history: tickets with first_response_at and assignee, no agent_reply events.
+  // Imported history: tickets with first_response_at and assignee, no agent_reply events and
+  // no routing decisions: the service time runs from the ticket's creation (last Friday 09:00)
+  // or the answer before: 8 answers 10 minutes apart = 6/h.
+  const int64_t friday9 = kMonday9 - 3 * 86400;
   for (int i = 0; i < 8; ++i) {
-    const int64_t id = Ticket(kMonday9 - 2 * 86400, "da", "normal", "anna@desk.example");
+    const int64_t id = Ticket(friday9, "da", "normal", "anna@desk.example");
     ASSERT_TRUE(db_->Exec("UPDATE tickets SET first_response_at = ? WHERE id = ?",
-                          {kMonday9 - 86400 + (i / 4) * kHour + i * kMinute, id}));
+                          {friday9 + (i + 1) * 10 * kMinute, id}));
   }
   const int64_t t = Ticket(kMonday9, "da", "normal", "anna@desk.example");
   const auto e = Estimate(t);
   EXPECT_EQ(e.agents, 1);
-  EXPECT_DOUBLE_EQ(e.answers_per_hour, 8.0 / 2);
+  EXPECT_DOUBLE_EQ(e.answers_per_hour, 6);
   EXPECT_NE(e.method.find("assigned: Anna"), std::string::npos) << e.method;
   EXPECT_EQ(e.method.find("default"), std::string::npos) << e.method;
+}
+
+TEST_F(ResponseEstimateStoreTest, LaterUrgentTicketsTakeTheirShare) {
+  // In the last two weeks: 12 high-priority billing tickets in Danish (Anna and Bo can take
+  // them) and 12 normal ones. A new normal ticket: the high ones would be served before it
+  // had they come later; the normal ones would not. Anna and Bo at the default 4/h over their
+  // 10 working days x 8 h = 640 answers of capacity: 12/640 of it goes to later tickets.
+  for (int i = 0; i < 12; ++i) {
+    Ticket(kMonday9 - 3 * 86400 + i * kMinute, "da", "high", "bo@desk.example");
+    Ticket(kMonday9 - 3 * 86400 + i * kMinute, "da", "normal", "bo@desk.example");
+  }
+  ASSERT_TRUE(db_->Exec("UPDATE tickets SET status = 'solved'"));
+  const int64_t t = Ticket(kMonday9);
+  EstimateOptions o;
+  o.z = 0;
+  o.rate_margin = 0;
+  auto e = EstimateFirstResponse(*db_, *routing_, t, kMonday9, o);
+  ASSERT_TRUE(e) << e.error().message;
+  EXPECT_NE(e->method.find("2% of their time to later tickets served first"), std::string::npos)
+      << e->method;
+  EXPECT_NEAR(e->expected_at - kMonday9, 3600.0 / (8 * (1 - 12.0 / 640)), 1);
 }
 
 TEST_F(ResponseEstimateStoreTest, AssignedTicketCountsOnlyItsAgentsQueue) {

@@ -54,6 +54,7 @@ TEST(ResponseEstimate, QueueOfSixWithTwoAgentsInOfficeHours) {
   const auto cal = Office();
   EstimateOptions o;
   o.z = 1.5;
+  o.rate_margin = 0;
   const auto e =
       EstimateResponse(Input(kMonday9, 6, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)}), o);
   // 7 tickets (6 ahead + this one) at 6 answers/h: 70 minutes.
@@ -69,17 +70,28 @@ TEST(ResponseEstimate, QueueOfSixWithTwoAgentsInOfficeHours) {
   EXPECT_EQ(e.method,
             "6 tickets ahead, 2 agents who speak da with billing >= 2 (6.0 answers/h at work; "
             "2 at work now), in their working hours");
+
+  // The rate margin adds its share of W: 7 * 1.3 + 1.5 * sqrt(7) = 13.07 answers = 130.7 min,
+  // over 2 h: whole hours.
+  o.rate_margin = 0.3;
+  const auto m =
+      EstimateResponse(Input(kMonday9, 6, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)}), o);
+  EXPECT_EQ(m.expected_at, e.expected_at);
+  EXPECT_EQ(m.promise_at - kMonday9, 3 * kHour);
+  EXPECT_EQ(m.unit, PromiseUnit::kHour);
 }
 
 TEST(ResponseEstimate, FridayAfternoonGoesToMondayMorning) {
   const auto cal = Office();
   EstimateOptions o;
   o.z = 1.5;
+  o.rate_margin = 0;
   const auto e =
       EstimateResponse(Input(kFriday1550, 6, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)}), o);
-  // 10 minutes on Friday cover 1 of 7; the other 6 take Monday 08:00-09:00.
-  EXPECT_NEAR(e.expected_at, kNextMonday9, 1);
-  // 10.97 answers: Monday 09:39:44, over a day away: the next full hour.
+  // 10 minutes on Friday cover 1 of 7, the answers in hand at 16:00 half of one each: 2; the
+  // other 5 take Monday 08:00-08:50.
+  EXPECT_NEAR(e.expected_at, kNextMonday9 - 10 * kMinute, 1);
+  // 10.97 answers: Monday 09:29:44, over a day away: the next full hour.
   EXPECT_EQ(e.promise_at, kNextMonday10);
   EXPECT_EQ(e.unit, PromiseUnit::kTimeOfDay);
 }
@@ -88,10 +100,11 @@ TEST(ResponseEstimate, CopenhagenDaylightSavingChange) {
   const auto cal = Office();
   EstimateOptions o;
   o.z = 0;
-  // One agent at 1 answer/h: half an hour on Friday, the other half from 08:00 local on
-  // Monday, which is UTC+2 after the weekend's change (an hour off if the zone were fixed).
-  const auto e = EstimateResponse(Input(kDstFriday1530, 0, {Agent("Anna", 1, cal)}), o);
-  EXPECT_NEAR(e.expected_at, kDstMonday830, 1);
+  // One agent at 1 answer/h, 2 tickets: half an answer on Friday plus the half finished after
+  // closing, the second from 08:00 local on Monday, which is UTC+2 after the weekend's change
+  // (an hour off if the zone were fixed): 09:00.
+  const auto e = EstimateResponse(Input(kDstFriday1530, 1, {Agent("Anna", 1, cal)}), o);
+  EXPECT_NEAR(e.expected_at, kDstMonday830 + 30 * kMinute, 1);
   EXPECT_GE(e.promise_at, e.expected_at);
 }
 
@@ -203,27 +216,120 @@ TEST(ResponseEstimate, RoundPromiseUnits) {
   EXPECT_EQ(u, PromiseUnit::kTimeOfDay);
 }
 
-TEST(ResponseEstimate, MeasureRateUsesActiveHours) {
-  const int64_t now = kMonday9;
-  // 6 first answers: 3 in the clock hour before now, 3 two hours earlier; a follow-up reply in a
-  // third hour counts as working time, not as a first answer.
-  const std::vector<int64_t> firsts = {now - 10, now - 20, now - 30,
-                                       now - 2 * kHour - 10, now - 2 * kHour - 20,
-                                       now - 2 * kHour - 30};
-  std::vector<int64_t> replies = firsts;
-  replies.push_back(now - 5 * kHour);
-  const auto m = MeasureRate(firsts, replies, now);
-  EXPECT_TRUE(m.measured);
-  EXPECT_EQ(m.answers, 6);
-  EXPECT_EQ(m.active_hours, 3);
-  EXPECT_DOUBLE_EQ(m.answers_per_hour, 2.0);
+TEST(ResponseEstimate, AnswerInHandAtClosingIsFinished) {
+  const auto cal = Office();
+  EstimateOptions o;
+  o.z = 0;
+  o.rate_margin = 0;
+  // 15:50, nothing ahead, 4/h: 10 minutes cover 2/3 of the answer, the half answer finished
+  // after closing the rest: expected at 16:00, not on Tuesday morning.
+  const auto e = EstimateResponse(Input(kMonday9 + 6 * kHour + 50 * kMinute, 0,
+                                        {Agent("Anna", 4, cal)}),
+                                  o);
+  EXPECT_EQ(e.expected_at, kMonday9 + 7 * kHour);
+  // 15:55: 1/3 + 1/2 is not enough: Tuesday 08:00 + (1 - 5/6) answers at 4/h = 08:02:30.
+  const auto late = EstimateResponse(Input(kMonday9 + 6 * kHour + 55 * kMinute, 0,
+                                           {Agent("Anna", 4, cal)}),
+                                     o);
+  EXPECT_NEAR(late.expected_at - kTuesday8, 150, 1);
+}
+
+TEST(ResponseEstimate, SharedWorkAheadAndOvertakingTickets) {
+  const auto cal = Office();
+  EstimateOptions o;
+  o.z = 0;
+  o.rate_margin = 0;
+  // 10 queued tickets ahead of which these agents will answer 4 answers' worth: W = 5 at 6/h.
+  auto in = Input(kMonday9, 10, {Agent("Anna", 3, cal), Agent("Bo", 3, cal)});
+  in.work_ahead = 4;
+  const auto e = EstimateResponse(in, o);
+  EXPECT_EQ(e.tickets_ahead, 10);
+  EXPECT_NEAR(e.expected_at - kMonday9, 50 * kMinute, 1);
+  EXPECT_NE(e.method.find("10 tickets ahead (4.0 answers' worth for these agents)"),
+            std::string::npos)
+      << e.method;
+  // Half their time goes to later, more urgent tickets: twice as long.
+  in.overtaken_share = 0.5;
+  const auto o2 = EstimateResponse(in, o);
+  EXPECT_NEAR(o2.expected_at - kMonday9, 100 * kMinute, 1);
+  EXPECT_NE(o2.method.find("50% of their time to later tickets served first"), std::string::npos)
+      << o2.method;
+  // Clamped: never more than 90%: 0.6/h covers 4.2 by 16:00 plus 2 x 0.5 x 0.1 finished after
+  // closing; the last 0.7 takes Tuesday 08:00-09:10.
+  in.overtaken_share = 2;
+  EXPECT_NEAR(EstimateResponse(in, o).expected_at, kTuesday8 + 70 * kMinute, 1);
+  EXPECT_DOUBLE_EQ(QueueShare(3, 12), 0.25);
+  EXPECT_DOUBLE_EQ(QueueShare(3, 0), 1);
+  EXPECT_DOUBLE_EQ(OvertakenShare(30, 100), 0.3);
+  EXPECT_DOUBLE_EQ(OvertakenShare(300, 100), 0.9);
+  EXPECT_DOUBLE_EQ(OvertakenShare(30, 0), 0);
+}
+
+TEST(ResponseEstimate, WorkingSecondsFromThePredicateMatchTheCalendar) {
+  const auto cal = Office();
+  const WorkingSeconds sampled = WorkingSecondsOf([cal](int64_t t) { return cal.IsOpen(t); });
+  // Spans starting and ending inside and outside hours, odd seconds, a weekend, the DST change.
+  for (int64_t from : {kMonday6, kMonday9 + 17, kFriday1550 - 3 * kHour + 1, kDstFriday1530}) {
+    for (int64_t len : {int64_t{0}, int64_t{59}, 7 * kMinute + 3, 2 * kHour, 26 * kHour + 11,
+                        3 * 86400 * int64_t{1} + 5}) {
+      EXPECT_EQ(sampled(from, from + len), cal.BusinessSecondsBetween(from, from + len))
+          << from << " +" << len;
+    }
+  }
+  EXPECT_EQ(WorkingSecondsOf({})(kMonday9, kMonday9 + 100), 100);
+}
+
+TEST(ResponseEstimate, MeasureRateCountsServiceTimeInWorkingHours) {
+  const auto cal = Office();
+  const WorkingSeconds working = [cal](int64_t a, int64_t b) {
+    return cal.BusinessSecondsBetween(a, b);
+  };
+  // A low-load agent: Monday to Friday, tickets reach her at 09:00, 12:00 and 14:00 and each
+  // is answered 20 minutes later; idle in between. 15 answers in 15 x 20 minutes: 3/h (the
+  // old clock-hour count said 1/h).
+  std::vector<FirstAnswer> firsts;
+  for (int day = 0; day < 5; ++day)
+    for (int64_t hour : {0, 3, 5}) {
+      const int64_t reached = kMonday9 + day * 86400 + hour * kHour;
+      firsts.push_back({reached + 20 * kMinute, reached});
+    }
+  const int64_t now = kNextMonday9;
+  const auto low = MeasureRate(firsts, {}, now, working);
+  EXPECT_TRUE(low.measured);
+  EXPECT_EQ(low.answers, 15);
+  EXPECT_DOUBLE_EQ(low.service_hours, 5);
+  EXPECT_DOUBLE_EQ(low.answers_per_hour, 3);
+
+  // Overnight: a ticket that reached her Friday 15:50 and was answered next Monday 08:10 took
+  // 20 working minutes (not 2.7 days); a follow-up reply at 08:20 bounds the next answer
+  // (reached 08:00, answered 08:30): 10 minutes.
+  std::vector<FirstAnswer> more = firsts;
+  more.push_back({kNextMonday9 - 50 * kMinute, kFriday1550});
+  more.push_back({kNextMonday9 - 30 * kMinute, kNextMonday9 - kHour});
+  const std::vector<int64_t> replies = {kNextMonday9 - 40 * kMinute};
+  const auto overnight = MeasureRate(more, replies, now, working);
+  EXPECT_EQ(overnight.answers, 17);
+  EXPECT_DOUBLE_EQ(overnight.service_hours, 5.5);
+  EXPECT_DOUBLE_EQ(overnight.answers_per_hour, 17 / 5.5);
+  // Counted in wall-clock time (and no cap) the overnight answer alone would be 64 hours.
+  EstimateOptions uncapped;
+  uncapped.max_service_seconds = 100 * kHour;
+  const auto wall = MeasureRate(more, replies, now, {}, uncapped);
+  EXPECT_GT(wall.service_hours, 64);
+
+  // A ticket left for days that the calendar calls working time counts at most 4 hours.
+  // Monday and Tuesday's 6 answers (2 h), then one answered Friday 15:00 with nothing since
+  // Tuesday 14:20: 24 h 40 min of working time, counted as 4 h.
+  std::vector<FirstAnswer> stuck(firsts.begin(), firsts.begin() + 6);
+  stuck.push_back({kFriday1550 - 50 * kMinute, kMonday9});
+  EXPECT_DOUBLE_EQ(MeasureRate(stuck, {}, now, working).service_hours, 6);
 
   // Older than the window: ignored, leaving too few for a measurement.
   EstimateOptions o;
-  o.rate_window_seconds = kHour;
-  const auto old = MeasureRate(firsts, replies, now, o);
+  o.rate_window_seconds = 2 * 86400;  // Saturday 09:00 on: nothing
+  const auto old = MeasureRate(firsts, {}, now, working, o);
   EXPECT_FALSE(old.measured);
-  EXPECT_EQ(old.answers, 3);
+  EXPECT_EQ(old.answers, 0);
   EXPECT_DOUBLE_EQ(old.answers_per_hour, o.default_answers_per_hour);
 }
 
