@@ -20,8 +20,11 @@
 //     own tickets one at a time in queue order (routing/queue.h) while at work and available;
 //     an answer started before the end of a shift is finished.
 //   * At each arrival, right after routing, the estimate is made with the same code the desk
-//     uses: tickets ahead and agents chosen as response_estimate_store.h does, rates from the
-//     simulated last 14 days with MeasureRate. Warm-up 14 days, then 28 days of arrivals are
+//     uses: tickets ahead and agents chosen as response_estimate_store.h does (queued tickets
+//     ahead weighted by QueueShare, overtaken_share from the last 14 days' arrivals by kind),
+//     rates from the simulated last 14 days with MeasureRate (service time from the ticket's
+//     assignment or the agent's previous answer, in the agent's calendar via WorkingSecondsOf;
+//     like the store, the sim's sick days are not known to the measurement). Warm-up 14 days, then 28 days of arrivals are
 //     measured; the desk runs on (with arrivals) until they are all answered (at most 14 more
 //     days; an unanswered one counts as a broken promise answered at the end).
 //   * BASELINE, same run: promising the desk's median first-response time of the last 14 days
@@ -29,11 +32,15 @@
 //
 // Printed: per load level, promise kept (share answered by the promise), median and p90 of
 // |actual - expected| (for the baseline: |actual - promise|), median actual wait and median
-// promised wait; the share kept for other values of z (calibration); and µs per estimate with
-// 50 agents and 500 tickets ahead (median of 5 runs), at Monday 10:00 and Friday 15:50.
+// promised wait; the share kept and the median promised wait for a grid of z and rate_margin
+// (calibration); and µs per estimate with 50 agents and 500 tickets ahead (median of 5 runs),
+// at Monday 10:00 and Friday 15:50. --dump writes one CSV row per measured ticket (arrival
+// local time and weekday, priority, queued, tickets ahead, agents, rate, expected / promised /
+// actual wait in seconds) for analysing which tickets miss.
 //
 // Run: nice ninja -C build-eta eta_sim && ./build-eta/bench/eta_sim [--seed N] [--z Z]
-//      [--loads 0.6,0.85,1.0] [--days 28]
+//      [--margin M] [--loads 0.6,0.85,1.0] [--days 28] [--dump FILE.csv]
+// (about 1.5 minutes per seed on the shared cores; --loads 0.6 --days 1 for the timing only)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
