@@ -17,6 +17,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "intake/pipeline.h"
+#include "replies/outbox.h"
 #include "routing/desk_routing.h"
 #include "tickets/ticket_store.h"
 #include "web/api.h"
@@ -63,6 +64,12 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   web_ctx.searcher = &(*kb)->searcher();
   web_ctx.suggester = &(*kb)->suggester();
   web_ctx.live = live->get();
+  // Replies and forwards from the API are queued through the web connection: the outgoing
+  // copy goes into the thread by a pipeline of its own (replies/outbox.h).
+  intake::Pipeline web_pipeline(**web_db, ctx.config, SystemClock::Instance());
+  web_pipeline.UseLiveDesk(live->get());
+  replies::Outbox web_outbox(web_pipeline, ctx.config, SystemClock::Instance());
+  web_ctx.outbox = &web_outbox;
   web::Router router;
   web::RegisterApi(router, web_ctx);
   web::HttpServer server;

@@ -26,7 +26,9 @@ int RunShow(const GlobalOptions& g, const ShowOptions& o) {
   if (o.json) {
     auto triage = triage::TicketTriageJson(*ctx->db, (*ticket)->id);
     if (!triage) return Report(triage.error());
-    std::printf("%s\n", web::TicketDetailJsonText(**ticket, *messages, *triage).c_str());
+    auto notes = web::TicketNotesJson(*ctx->db, (*ticket)->id);
+    if (!notes) return Report(notes.error());
+    std::printf("%s\n", web::TicketDetailJsonText(**ticket, *messages, *triage, *notes).c_str());
     return kExitOk;
   }
   const auto& t = **ticket;

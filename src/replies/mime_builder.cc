@@ -1,6 +1,7 @@
 #include "replies/mime_builder.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/hash.h"
@@ -76,11 +77,45 @@ std::string Body(const MimeMessage& m) {
   return out;
 }
 
+// A message/rfc822 part may not be base64 (RFC 2046 5.2.1): it goes as 7bit or 8bit with
+// CRLF lines; a message with lines over 998 bytes cannot, and is attached as a plain file.
+std::optional<std::string> EmbeddedMessage(std::string_view bytes, bool* eight_bit) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 40);
+  size_t line = 0;
+  *eight_bit = false;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+    if (c == '\n' || c == '\r') {
+      out += "\r\n";
+      line = 0;
+      continue;
+    }
+    if (c == '\0' || ++line > 998) return std::nullopt;
+    if (static_cast<unsigned char>(c) >= 0x80) *eight_bit = true;
+    out += c;
+  }
+  if (!out.ends_with("\r\n")) out += "\r\n";
+  return out;
+}
+
 std::string AttachmentPart(const MailAttachment& a) {
   std::string type = a.content_type.empty() ? "application/octet-stream" : a.content_type;
   std::string name = a.filename.empty() ? "attachment.bin" : a.filename;
+  bool eight_bit = false;
+  std::optional<std::string> embedded;
+  if (AsciiLower(type) == "message/rfc822") {
+    embedded = EmbeddedMessage(a.bytes, &eight_bit);
+    if (!embedded) type = "application/octet-stream";
+  }
   std::string out = "Content-Type: " + type + ";\r\n " + FormatParameter("name", name) + "\r\n";
   out += "Content-Disposition: attachment;\r\n " + FormatParameter("filename", name) + "\r\n";
+  if (embedded) {
+    out += std::string("Content-Transfer-Encoding: ") + (eight_bit ? "8bit" : "7bit") +
+           "\r\n\r\n" + *embedded;
+    return out;
+  }
   out += "Content-Transfer-Encoding: base64\r\n\r\n";
   out += Base64Body(a.bytes);
   return out;

@@ -1,6 +1,7 @@
 #include "routing/desk_routing.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "routing/agent_preferences.h"
 #include "routing/escalation.h"
@@ -349,6 +350,33 @@ Result<std::string> DeskRouting::Assign(storage::Database& db, int64_t ticket_id
   SVAR_TRY(RecordReassignment(db, facts.category, before ? before->OptInt(0) : std::nullopt,
                               agent->Int(0), now));
   return manual.decision.reason;
+}
+
+Result<std::string> DeskRouting::HandOver(storage::Database& db, int64_t ticket_id,
+                                          std::string_view team, std::string_view actor,
+                                          int64_t now) const {
+  SVAR_ASSIGN(TicketFacts facts, LoadFacts(db, ticket_id));
+  SVAR_ASSIGN(auto agents, LoadAgents(db, now));
+  std::set<std::string> teams;
+  for (const auto& a : agents) teams.insert(a.teams.begin(), a.teams.end());
+  if (!teams.count(std::string(team))) {
+    std::string known;
+    for (const auto& t : teams) known += (known.empty() ? "" : ", ") + t;
+    return Fail(ErrorCode::kInvalidArgument,
+                "no agent is in team \"" + std::string(team) + "\"; teams: " +
+                    (known.empty() ? "none (give agents teams)" : known));
+  }
+  SVAR_ASSIGN(auto before, db.QueryOne("SELECT assignee_id FROM tickets WHERE id = ?", {ticket_id}));
+  facts.team = std::string(team);
+  Decision d = Route(facts, agents, now, options_);
+  d.queue_team = facts.team;
+  d.reason = "handed over to team " + facts.team + (actor.empty() ? "" : " by " + std::string(actor)) +
+             "; " + d.reason;
+  SVAR_TRY(Store(db, ticket_id, d, "manual", actor, now));
+  if (d.agent_id)
+    SVAR_TRY(RecordReassignment(db, facts.category, before ? before->OptInt(0) : std::nullopt,
+                                *d.agent_id, now));
+  return d.reason;
 }
 
 }  // namespace svar::routing

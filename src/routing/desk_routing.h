@@ -55,6 +55,13 @@ class DeskRouting {
                              std::string_view agent_email, std::string_view actor,
                              int64_t now) const;
 
+  // Hands the ticket over to `team`: routed by the rules among that team's members (its
+  // category's skills, its language), or queued for the team when nobody there fits now (the
+  // periodic check drains it). Recorded as a manual decision by `actor`: "handed over to team
+  // billing by Maja; routed to Anna: ...". kInvalidArgument when no agent is in the team.
+  Result<std::string> HandOver(storage::Database& db, int64_t ticket_id, std::string_view team,
+                               std::string_view actor, int64_t now) const;
+
   // Agents as the router sees them (load = their open tickets; preferences learned from
   // reassignments, agent_preferences.h, as they stand at `now`).
   Result<std::vector<AgentSnapshot>> LoadAgents(storage::Database& db, int64_t now) const;

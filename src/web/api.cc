@@ -13,6 +13,7 @@
 #include "web/kb_public_handler.h"
 #include "web/kb_search_handler.h"
 #include "web/root_handler.h"
+#include "web/ticket_replies_handler.h"
 #include "web/ticket_spam_handler.h"
 #include "web/ticket_status_handler.h"
 #include "web/ticket_triage_handler.h"
@@ -43,6 +44,10 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("PATCH", "/api/v1/tickets/{ref}/triage", authed(HandlePatchTicketTriage));
   router.Add("POST", "/api/v1/tickets/{ref}/spam", authed(HandleTicketSpam));
   router.Add("POST", "/api/v1/tickets/{ref}/assign", authed(HandleAssignTicket));
+  // Answering: replies and forwards through the outbox, internal notes.
+  router.Add("POST", "/api/v1/tickets/{ref}/replies", authed(HandleReply));
+  router.Add("POST", "/api/v1/tickets/{ref}/forward", authed(HandleForward));
+  router.Add("POST", "/api/v1/tickets/{ref}/notes", authed(HandleAddNote));
   router.Add("GET", "/api/v1/agents", authed(HandleListAgents));
   router.Add("GET", "/api/v1/agents/{email}", authed(HandleGetAgent));
   router.Add("PUT", "/api/v1/agents/{email}", authed(HandlePutAgent, Role::kAdmin));

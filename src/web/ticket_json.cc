@@ -120,10 +120,23 @@ std::string TicketDetailJsonText(const tickets::Ticket& ticket,
 
 namespace svar::web {
 
+Result<std::string> TicketNotesJson(storage::Database& db, int64_t ticket_id) {
+  SVAR_ASSIGN(auto rows, db.Query("SELECT id, actor, detail, at FROM ticket_events WHERE "
+                                  "ticket_id = ? AND kind = 'note' ORDER BY at, id",
+                                  {ticket_id}));
+  json out = json::array();
+  for (const auto& r : rows)
+    out.push_back({{"id", r.Int(0)}, {"author", r.Text(1)}, {"text", r.Text(2)},
+                   {"at", FormatTimestamp(r.Int(3))}});
+  return out.dump();
+}
+
 std::string TicketDetailJsonText(const tickets::Ticket& ticket,
                                  const std::vector<tickets::Message>& messages,
-                                 const std::string& triage_json) {
+                                 const std::string& triage_json, const std::string& notes_json) {
   json out = TicketDetailJson(ticket, messages);
+  json notes = json::parse(notes_json, nullptr, false);
+  out["notes"] = notes.is_array() ? notes : json::array();
   json triage = json::parse(triage_json, nullptr, false);
   if (triage.is_discarded()) triage = json::object();
   json per_message = triage.contains("messages") ? triage["messages"] : json::object();

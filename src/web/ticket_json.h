@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+#include "storage/database.h"
 #include "tickets/records.h"
 
 namespace svar::web {
@@ -38,10 +40,13 @@ std::string TicketJsonText(const tickets::Ticket& ticket);
 std::string MessageJsonText(const tickets::Message& message);
 std::string TicketDetailJsonText(const tickets::Ticket& ticket,
                                  const std::vector<tickets::Message>& messages);
-// The same with the ticket's triage (triage::TicketTriageJson) as "triage", and each inbound
-// message's own triage as the message's "triage" (null for messages without one).
+// The same with the ticket's triage (triage::TicketTriageJson) as "triage", each inbound
+// message's own triage as the message's "triage" (null for messages without one), and the
+// agents' internal notes (TicketNotesJson) as "notes".
 std::string TicketDetailJsonText(const tickets::Ticket& ticket,
                                  const std::vector<tickets::Message>& messages,
-                                 const std::string& triage_json);
+                                 const std::string& triage_json, const std::string& notes_json);
+// The ticket's internal notes as a JSON array of {id, author, text, at}, oldest first.
+Result<std::string> TicketNotesJson(storage::Database& db, int64_t ticket_id);
 
 }  // namespace svar::web

@@ -27,6 +27,21 @@ bool IsDone(const std::string& s) {
 
 }  // namespace
 
+Status ChangeTicketStatus(WebContext& context, const tickets::Ticket& ticket,
+                          const std::string& status, const std::string& actor, int64_t now) {
+  if (status == ticket.status) return Ok();
+  const bool reopened = IsDone(ticket.status) && !IsDone(status);
+  SVAR_TRY(context.db.Exec("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
+                           {status, now, ticket.id}));
+  SVAR_TRY(RecordTicketEvent(context.db, ticket.id, reopened ? "reopened" : status,
+                             ticket.status + " -> " + status + (actor.empty() ? "" : " by " + actor),
+                             actor, now));
+  if (reopened && status == tickets::kStatusPending)
+    SVAR_TRY(RecordTicketEvent(context.db, ticket.id, status, "", actor, now));
+  if (auto routing = context.Routing()) SVAR_TRY(routing->OnTicketChanged(context.db, ticket.id, now));
+  return Ok();
+}
+
 Response HandlePatchTicket(WebContext& context, const Request& request) {
   auto ticket = TicketOfRequest(context, request);
   if (!ticket) return ErrorResponse(ticket.error());
@@ -47,18 +62,7 @@ Response HandlePatchTicket(WebContext& context, const Request& request) {
     const int64_t now = context.Now().NowSeconds();
     storage::Transaction tx(context.db);
     if (!tx.begin_status()) return ErrorResponse(tx.begin_status().error());
-    const bool reopened = IsDone(ticket->status) && !IsDone(*status);
-    auto st = context.db.Exec("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
-                              {*status, now, ticket->id});
-    if (st)
-      st = RecordTicketEvent(
-          context.db, ticket->id, reopened ? "reopened" : *status,
-          ticket->status + " -> " + *status + (request.actor.empty() ? "" : " by " + request.actor),
-          request.actor, now);
-    if (st && reopened && *status == tickets::kStatusPending)
-      st = RecordTicketEvent(context.db, ticket->id, *status, "", request.actor, now);
-    if (auto routing = context.Routing(); st && routing)
-      st = routing->OnTicketChanged(context.db, ticket->id, now);
+    auto st = ChangeTicketStatus(context, *ticket, *status, request.actor, now);
     if (st) st = tx.Commit();
     if (!st) return ErrorResponse(st.error());
   }

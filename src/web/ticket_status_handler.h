@@ -16,4 +16,10 @@ namespace svar::web {
 
 Response HandlePatchTicket(WebContext& context, const Request& request);
 
+// The status change itself, inside the caller's transaction (also used after a reply):
+// the row, the ticket event (a reopening recorded as such) and the SLA due times. The same
+// status again changes nothing. `status` must be open, pending, solved or closed.
+Status ChangeTicketStatus(WebContext& context, const tickets::Ticket& ticket,
+                          const std::string& status, const std::string& actor, int64_t now);
+
 }  // namespace svar::web

@@ -164,12 +164,15 @@ Response HandleAssignTicket(WebContext& context, const Request& request) {
   if (!ticket) return ErrorResponse(ticket.error());
   auto body = ParseJsonObject(request);
   if (!body) return ErrorResponse(body.error());
-  if (auto st = OnlyFields(*body, {"agent"}); !st) return ErrorResponse(st.error());
-  auto agent = StringField(*body, "agent");
+  if (auto st = OnlyFields(*body, {"agent", "team"}); !st) return ErrorResponse(st.error());
+  auto agent = StringField(*body, "agent", std::string());
   if (!agent) return ErrorResponse(agent.error());
-  if (Trim(*agent).empty())
-    return ErrorResponse(
-        Error{ErrorCode::kInvalidArgument, "\"agent\" must be an agent's email address"});
+  auto team = StringField(*body, "team", std::string());
+  if (!team) return ErrorResponse(team.error());
+  if (Trim(*agent).empty() == Trim(*team).empty())
+    return ErrorResponse(Error{ErrorCode::kInvalidArgument,
+                               "send either \"agent\" (an agent's email address) or \"team\" "
+                               "(hand the ticket over to a team)"});
   if (ticket->status == tickets::kStatusMerged)
     return ErrorResponse(Error{ErrorCode::kConflict, ticket->ref + " is merged into " +
                                                          ticket->merged_into_ref +
@@ -178,12 +181,24 @@ Response HandleAssignTicket(WebContext& context, const Request& request) {
   {
     storage::Transaction tx(context.db);
     if (!tx.begin_status()) return ErrorResponse(tx.begin_status().error());
-    reason = routing->Assign(context.db, ticket->id, AsciiLower(Trim(*agent)),
-                                     request.actor, context.Now().NowSeconds());
+    const int64_t now = context.Now().NowSeconds();
+    reason = Trim(*team).empty()
+                 ? routing->Assign(context.db, ticket->id, AsciiLower(Trim(*agent)), request.actor,
+                                   now)
+                 : routing->HandOver(context.db, ticket->id, Trim(*team), request.actor, now);
     if (!reason) return ErrorResponse(reason.error());
     if (auto committed = tx.Commit(); !committed) return ErrorResponse(committed.error());
   }
-  json out = {{"ref", ticket->ref}, {"agent", AsciiLower(Trim(*agent))}, {"reason", *reason}};
+  auto assignee = context.db.QueryOne(
+      "SELECT a.email, t.team FROM tickets t LEFT JOIN agents a ON a.id = t.assignee_id WHERE "
+      "t.id = ?",
+      {ticket->id});
+  if (!assignee) return ErrorResponse(assignee.error());
+  json out = {{"ref", ticket->ref},
+              {"agent", *assignee && !(*assignee)->IsNull(0) ? json((*assignee)->Text(0))
+                                                              : json(nullptr)},
+              {"team", *assignee ? (*assignee)->Text(1) : std::string()},
+              {"reason", *reason}};
   return JsonResponse(200, DumpJson(out));
 }
 

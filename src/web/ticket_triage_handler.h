@@ -13,8 +13,10 @@
 //       agents), retrain_after}.
 //   POST /api/v1/tickets/{ref}/assign  {"agent": "email"}
 //       A manual assignment that overrides the rules (routing/desk_routing.h Assign, with the
-//       token's name as actor). 200 {ref, agent, reason}; 404 for an unknown agent; 503 when
-//       the server runs without routing.
+//       token's name as actor). Or {"team": "billing"}: hand the ticket over to a team, routed
+//       among its members by the rules or queued for it (HandOver). 200 {ref, agent (null when
+//       queued), team, reason}; 404 for an unknown agent; 400 for a team nobody is in; 503
+//       when the server runs without routing.
 #pragma once
 
 #include "web/request.h"

@@ -43,7 +43,9 @@ Response HandleGetTicket(WebContext& context, const Request& request) {
   if (!messages) return ErrorResponse(messages.error());
   auto triage = triage::TicketTriageJson(context.db, (*found)->id);
   if (!triage) return ErrorResponse(triage.error());
-  return JsonResponse(200, TicketDetailJsonText(**found, *messages, *triage));
+  auto notes = TicketNotesJson(context.db, (*found)->id);
+  if (!notes) return ErrorResponse(notes.error());
+  return JsonResponse(200, TicketDetailJsonText(**found, *messages, *triage, *notes));
 }
 
 }  // namespace svar::web

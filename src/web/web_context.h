@@ -23,6 +23,10 @@ class DeskRouting;
 class LiveDesk;
 }  // namespace svar::routing
 
+namespace svar::replies {
+class Outbox;
+}  // namespace svar::replies
+
 namespace svar::web {
 
 struct WebContext {
@@ -43,6 +47,9 @@ struct WebContext {
   // changes an admin makes (PUT /api/v1/triage/config/{section}), and `config` and `routing`
   // above are only the start-up values. Without it (tests) those are used as they are.
   routing::LiveDesk* live = nullptr;
+  // Outgoing mail (replies, forwards): the routes that send answer 503 while this is not set.
+  // Must use `db`.
+  replies::Outbox* outbox = nullptr;
 
   // The configuration in effect now; hold the pointer for the request in hand.
   std::shared_ptr<const Config> Settings() const;
