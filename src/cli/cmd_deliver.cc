@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "cli/ack_service.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "core/clock.h"
@@ -75,6 +76,12 @@ int RunDeliver(const GlobalOptions& g, const DeliverOptions& o) {
     case intake::OutcomeKind::kStored:
       std::fprintf(stderr, "svar deliver: stored in %s%s\n", outcome->ticket_ref.c_str(),
                    outcome->new_ticket ? " (new ticket)" : "");
+      if (outcome->new_ticket) {
+        // Right after the commit; a failure leaves the ticket pending for `svar serve`.
+        AckService ack(ctx->config, pipeline);
+        std::string line = ack.AfterCommit(*outcome);
+        if (!line.empty()) std::fprintf(stderr, "svar deliver: %s\n", line.c_str());
+      }
       break;
     case intake::OutcomeKind::kDuplicate:
       std::fprintf(stderr, "svar deliver: already taken in%s%s\n",

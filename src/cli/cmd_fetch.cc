@@ -2,6 +2,7 @@
 // check a mailbox's settings). Exit non-zero with one clear line per failing mailbox.
 #include <cstdio>
 
+#include "cli/ack_service.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/mailbox_polling.h"
@@ -17,11 +18,12 @@ int RunFetch(const GlobalOptions& g, const FetchOptions& o) {
   if (!recovered) return Report(recovered.error());
   int exit_code = kExitOk;
   int polled = 0;
+  AckService ack(ctx->config, pipeline);  // new tickets are acknowledged after their commit
   for (const auto& m : ctx->config.mailboxes) {
     if (!o.mailbox.empty() && m.name != o.mailbox) continue;
     if (m.imap_url.empty()) continue;
     ++polled;
-    auto r = PollMailbox(m, *ctx->db, pipeline);
+    auto r = PollMailbox(m, *ctx->db, pipeline, &ack);
     if (!r) {
       exit_code = Report(r.error());
       continue;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/ack_service.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "core/clock.h"
@@ -42,8 +43,11 @@ int RunIngest(const GlobalOptions& g, const IngestOptions& o) {
 
     intake::ProgressBar progress(intake::TotalBytes(*inputs));
   std::vector<std::string> quarantined;
+  std::vector<intake::Outcome> new_tickets;  // acknowledged (or marked skipped) after Finish
   intake::BatchIntake batch(pipeline, ctx->config.intake.workers,
                             [&](const intake::Outcome& out, const std::string& source) {
+                              if (out.kind == intake::OutcomeKind::kStored && out.new_ticket)
+                                new_tickets.push_back(out);
                               if (out.kind == intake::OutcomeKind::kQuarantined &&
                                   quarantined.size() < 50) {
                                 quarantined.push_back(source + ": " + out.detail);
@@ -62,6 +66,20 @@ int RunIngest(const GlobalOptions& g, const IngestOptions& o) {
     if (!read_status) break;
   }
   Status finish = batch.Finish();
+  {
+    AckService ack(ctx->config, pipeline);
+    int64_t queued = 0;
+    for (const auto& out : new_tickets) {
+      if (o.acknowledge) {
+        queued += ack.AfterCommit(out) == "acknowledgement queued";
+      } else {
+        ack.SkipNew(out, "imported by svar ingest without --acknowledge");
+      }
+    }
+    if (o.acknowledge && !o.quiet && !o.json)
+      std::fprintf(stderr, "%lld acknowledgement(s) queued for %zu new ticket(s)\n",
+                   static_cast<long long>(queued), new_tickets.size());
+  }
   if (!o.quiet && !o.json) progress.Finish();
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -13,6 +13,9 @@ struct IngestOptions {
   std::vector<std::string> paths;
   bool quiet = false;    // no progress bar, no per-file lines
   bool json = false;     // summary as one JSON object on stdout
+  // Acknowledge the new tickets (still only mail younger than [acknowledgement]
+  // max_age_hours). Off by default: importing an archive must not write to old customers.
+  bool acknowledge = false;
 };
 int RunIngest(const GlobalOptions& g, const IngestOptions& o);
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <thread>
 
+#include "cli/ack_service.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "routing/desk_routing.h"
@@ -91,8 +92,13 @@ void DeskJobsLoop(routing::LiveDesk& live, storage::Database& db, intake::Pipeli
                   std::atomic<bool>& stop) {
   const auto period = std::chrono::seconds(live.config()->routing.check_seconds);
   auto next = std::chrono::steady_clock::now();
+  // Tickets whose acknowledgement a crash left undecided (replies/acknowledger.h): at start,
+  // then with every round.
+  const std::shared_ptr<const Config> ack_config = live.config();
+  AckService ack(*ack_config, pipeline);
   while (!stop) {
     if (std::chrono::steady_clock::now() >= next) {
+      ack.Sweep();
       RunDeskJobsOnce(live, db, pipeline, SystemClock::Instance().NowSeconds());
       next = std::chrono::steady_clock::now() + period;
     }

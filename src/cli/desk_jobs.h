@@ -5,6 +5,8 @@
 //     agent confirmations or corrections have come in since it was last trained;
 //   * models retrained elsewhere (an agent's "spam" click through the API, `svar train`)
 //     loaded into the intake's triager;
+//   * new tickets whose acknowledgement was left pending by a crash between their commit and
+//     the acknowledgement (AckService::Sweep, also once at start);
 //   * desk settings changed by another process (`svar settings set|reset`) loaded into the
 //     live desk, which the intake and the API follow.
 #pragma once

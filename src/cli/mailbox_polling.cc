@@ -4,6 +4,7 @@
 #include <map>
 #include <thread>
 
+#include "cli/ack_service.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "intake/sources/imap_poller.h"
@@ -22,7 +23,7 @@ Result<std::optional<int64_t>> MailboxRowId(storage::Database& db, const Mailbox
 }  // namespace
 
 Result<PollSummary> PollMailbox(const MailboxConfig& mailbox, storage::Database& db,
-                                intake::Pipeline& pipeline) {
+                                intake::Pipeline& pipeline, AckService* ack) {
   SVAR_ASSIGN(auto mailbox_id, MailboxRowId(db, mailbox));
   PollSummary summary;
   // The sink returns only when the message is committed (stored, duplicate or quarantined
@@ -31,7 +32,10 @@ Result<PollSummary> PollMailbox(const MailboxConfig& mailbox, storage::Database&
     SVAR_ASSIGN(auto outcome, pipeline.Take(m.bytes, m.source, mailbox_id));
     ++summary.fetched;
     switch (outcome.kind) {
-      case intake::OutcomeKind::kStored: ++summary.stored; break;
+      case intake::OutcomeKind::kStored:
+        ++summary.stored;
+        if (ack) ack->AfterCommit(outcome);
+        break;
       case intake::OutcomeKind::kDuplicate: ++summary.duplicates; break;
       case intake::OutcomeKind::kQuarantined: ++summary.quarantined; break;
     }
@@ -46,10 +50,11 @@ void PollLoop(const Config& config, storage::Database& db, intake::Pipeline& pip
   using Clock = std::chrono::steady_clock;
   std::map<std::string, Clock::time_point> next;
   for (const auto& m : config.mailboxes) next[m.name] = Clock::now();
+  AckService ack(config, pipeline);
   while (!stop) {
     for (const auto& m : config.mailboxes) {
       if (m.imap_url.empty() || stop || Clock::now() < next[m.name]) continue;
-      auto r = PollMailbox(m, db, pipeline);
+      auto r = PollMailbox(m, db, pipeline, &ack);
       if (!r) {
         LogWarn(r.error().message);
       } else if (r->fetched > 0) {

@@ -11,6 +11,10 @@
 #include "intake/pipeline.h"
 
 namespace svar::cli {
+class AckService;
+}
+
+namespace svar::cli {
 
 struct PollSummary {
   int64_t fetched = 0;
@@ -19,9 +23,10 @@ struct PollSummary {
   int64_t quarantined = 0;
 };
 
-// Polls one mailbox once.
+// Polls one mailbox once. A message that opens a ticket is acknowledged right after its
+// commit (ack_service.h) by `ack`; null: not acknowledged (tests).
 Result<PollSummary> PollMailbox(const MailboxConfig& mailbox, storage::Database& db,
-                                intake::Pipeline& pipeline);
+                                intake::Pipeline& pipeline, AckService* ack = nullptr);
 
 // Polls every mailbox with imap_url set, each on its poll_seconds schedule, until `stop`.
 void PollLoop(const Config& config, storage::Database& db, intake::Pipeline& pipeline,

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   c_ingest->add_option("paths", ingest.paths, "Files or directories")->required();
   c_ingest->add_flag("-q,--quiet", ingest.quiet, "No progress bar");
   c_ingest->add_flag("--json", ingest.json, "Print the summary as JSON");
+  c_ingest->add_flag("--acknowledge", ingest.acknowledge,
+                     "Acknowledge the new tickets (only mail younger than "
+                     "[acknowledgement] max_age_hours); without it an import sends nothing");
 
   DeliverOptions deliver;
   auto* c_deliver = app.add_subcommand("deliver", "Take in one message from stdin (MTA pipe); "

@@ -9,6 +9,10 @@
 #include "core/text.h"
 
 namespace svar {
+namespace config_internal {
+// [acknowledgement] (config_acknowledgement.cc).
+Status ReadAcknowledgement(const toml::table& root, const std::string& source, Config& c);
+}  // namespace config_internal
 namespace {
 
 using config_internal::Reader;
@@ -86,17 +90,19 @@ Result<Config> ParseConfig(std::string_view text, const std::string& source) {
   Reader top(root, "", source);
   SVAR_TRY(top.Unknown({"desk", "storage", "server", "intake", "mailbox", "knowledge", "triage",
                         "category", "rule", "routing", "agent", "calendar", "sla", "log",
-                        "outbox"}));
+                        "outbox", "acknowledgement"}));
   SVAR_TRY(config_internal::ReadTriage(root, source, c));
   SVAR_TRY(config_internal::ReadRouting(root, source, c));
   SVAR_TRY(config_internal::CheckReferences(c, source));
   SVAR_TRY(config_internal::ReadOutbox(root, source, c));
+  SVAR_TRY(config_internal::ReadAcknowledgement(root, source, c));
 
   const toml::table* t = nullptr;
   SVAR_TRY(SectionTable(root, "desk", source, &t));
   if (t) {
     Reader r(*t, "desk.", source);
-    SVAR_TRY(r.Unknown({"name", "addresses", "ref_prefix", "first_ticket_number"}));
+    SVAR_TRY(r.Unknown({"name", "addresses", "ref_prefix", "first_ticket_number", "public_url"}));
+    SVAR_TRY(r.Str("public_url", c.desk.public_url));
     SVAR_TRY(r.Str("name", c.desk.name));
     SVAR_TRY(r.StrList("addresses", c.desk.addresses));
     SVAR_TRY(r.Str("ref_prefix", c.desk.ref_prefix));

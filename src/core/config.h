@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config_acknowledgement.h"
 #include "core/config_outbox.h"
 #include "core/config_routing.h"
 #include "core/config_triage.h"
@@ -20,6 +21,10 @@ struct DeskConfig {
   std::vector<std::string> addresses;
   std::string ref_prefix = "SV";        // ticket references look like SV-1042
   int64_t first_ticket_number = 1000;   // the first ticket gets this number
+  // The help centre's public base URL, e.g. "https://help.example.com"; links to articles in
+  // acknowledgements are <public_url>/api/v1/kb/public/articles/<locale>/<slug>#<passage>.
+  // "" = no links in acknowledgements.
+  std::string public_url;
 };
 
 struct StorageConfig {
@@ -92,6 +97,7 @@ struct Config {
   std::vector<CalendarConfig> calendars;
   std::vector<SlaConfig> sla;
   OutboxConfig outbox;
+  AcknowledgementConfig acknowledgement;
   LogConfig log;
 
   std::string data_dir = "svar-data";  // from --data, not from the file

@@ -108,6 +108,19 @@
 //   since its sender may have died), sent (`sent_at`) or failed (permanent error or
 //   max_attempts reached; `last_error` says why). `attempts` counts sending attempts;
 //   `author` is who wrote it (an agent's email, or "system").
+//
+// Version 7 (acknowledgement; version 6 is reserved for another branch):
+//
+// - `tickets.ack_state`: whether the ticket's acknowledgement (replies/acknowledgement.h) is
+//   still to be decided (`pending`, the default, so the ticket is born pending in the same
+//   transaction that creates it), was queued in the outbox (`queued`, set in the transaction
+//   that inserts the outbox row, so a crash can neither lose nor double it) or was not sent
+//   (`skipped`); tickets that existed before this version are `none`. `ack_reason` says why
+//   it was skipped ("auto-reply: Auto-Submitted: auto-replied", "3 acknowledgements to this
+//   address in 24 hours", ...).
+// - `ack_texts`: the acknowledgement texts an admin changed, one row per language
+//   (`language`: da, sv, nb, ru, zh, zh-Hant, en): `subject` and `body` with {placeholders};
+//   a language without a row uses the built-in text.
 #include "storage/migrations.h"
 
 #include <string>
@@ -449,6 +462,20 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
 CREATE INDEX outbox_ticket ON outbox(ticket_id, id)
+)SQL"},
+      {7, "acknowledgement", R"SQL(
+ALTER TABLE tickets ADD COLUMN ack_state TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE tickets ADD COLUMN ack_reason TEXT NOT NULL DEFAULT '';
+UPDATE tickets SET ack_state = 'none';
+CREATE INDEX tickets_ack_state ON tickets(ack_state, created_at);
+CREATE INDEX outbox_kind_created ON outbox(kind, created_at);
+CREATE TABLE ack_texts (
+  language TEXT PRIMARY KEY,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  actor TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
+)
 )SQL"},
   };
   return kMigrations;

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "web/acknowledgement_texts_handler.h"
 #include "web/agents_handler.h"
 #include "web/api_tokens.h"
 #include "web/attachments_handler.h"
@@ -54,6 +55,10 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("PATCH", "/api/v1/agents/{email}", authed(HandlePatchAgent));
   router.Add("GET", "/api/v1/customers/{email}", authed(HandleGetCustomer));
   router.Add("PUT", "/api/v1/customers/{email}", authed(HandlePutCustomer, Role::kAdmin));
+  router.Add("GET", "/api/v1/acknowledgement/texts/{lang}", authed(HandleGetAckText, Role::kAdmin));
+  router.Add("PUT", "/api/v1/acknowledgement/texts/{lang}", authed(HandlePutAckText, Role::kAdmin));
+  router.Add("DELETE", "/api/v1/acknowledgement/texts/{lang}",
+             authed(HandleDeleteAckText, Role::kAdmin));
   router.Add("GET", "/api/v1/triage/config", authed(HandleTriageConfig));
   router.Add("GET", "/api/v1/triage/config/{section}", authed(HandleGetConfigSection));
   router.Add("PUT", "/api/v1/triage/config/{section}",
