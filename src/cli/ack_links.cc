@@ -1,5 +1,6 @@
 #include "cli/ack_links.h"
 
+#include <cctype>
 #include <set>
 
 #include "core/text.h"
@@ -10,11 +11,29 @@ namespace {
 
 constexpr size_t kQueryBytes = 1000;
 
+// Anchors are heading slugs and may hold letters beyond ASCII ("spær-kortet"); in mail they
+// are percent-encoded (browsers decode a fragment before matching an id).
+std::string PercentEncode(std::string_view s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x80 && (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 std::string ArticleUrl(const std::string& base, const knowledge::SearchHit& h) {
   std::string b = base;
   while (!b.empty() && b.back() == '/') b.pop_back();
-  return b + "/api/v1/kb/public/articles/" + h.locale + "/" + h.slug +
-         (h.anchor.empty() ? "" : "#" + h.anchor);
+  b.append("/api/v1/kb/public/articles/").append(h.locale).append("/").append(h.slug);
+  if (!h.anchor.empty()) b.append("#").append(PercentEncode(h.anchor));
+  return b;
 }
 
 }  // namespace

@@ -382,7 +382,9 @@ std::string PhrasePromise(std::string_view language, int64_t now, int64_t promis
     return hours_phrase((minutes + 59) / 60);
   }
   const int64_t local_now = zone.UtcToLocal(now);
-  const int64_t local_at = zone.UtcToLocal(promise_at);
+  // By the clock, a promise is a full hour: "before 10:00", never "before 09:37".
+  const int64_t local_at =
+      routing::FloorDiv(zone.UtcToLocal(promise_at) + 3599, int64_t{3600}) * 3600;
   const int64_t day_now = routing::FloorDiv(local_now, routing::kSecondsPerDay);
   const int64_t day_at = routing::FloorDiv(local_at, routing::kSecondsPerDay);
   const std::string clock = Clock(w, local_at);

@@ -76,7 +76,7 @@ std::string FormatLinks(const std::vector<AnswerLink>& links, std::string_view l
 // The promised time in words, in `language`, as seen in `zone`:
 //   kQuarterHour          "within about 45 minutes", "within about 1 hour 30 minutes"
 //   kHour, up to 4 hours  "within about 3 hours"
-//   otherwise by the local clock of promise_at:
+//   otherwise by the local clock of promise_at, rounded up to a full hour:
 //                         "today before 17:00", "tomorrow before 10:00",
 //                         "on Thursday before 10:00" (within the week),
 //                         "by 4 December at 10:00" (later)

@@ -198,6 +198,10 @@ Result<AckOutcome> Acknowledger::Acknowledge(int64_t id) {
     input.sla_due = facts->first_response_due;
     estimate = routing::EstimateResponse(input);
   }
+  // The fallbacks (SLA due time, a day) are not rounded by the estimate: a customer is promised
+  // "before 10:00", never "before 09:37".
+  estimate.promise_at = routing::RoundPromise(now, std::max(estimate.promise_at, now + 60),
+                                              &estimate.unit);
   auto zone = routing::ZoneOffsets::Create(ZoneFor(facts->sla_policy));
   routing::ZoneOffsets utc;
   out.promise = PhrasePromise(facts->language, now, estimate.promise_at, estimate.unit,

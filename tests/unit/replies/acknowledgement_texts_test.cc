@@ -175,6 +175,9 @@ TEST(PromisePhrase, LaterWaitsByTheLocalClock) {
   EXPECT_EQ(PhrasePromise("zh-Hant", now, thursday, PromiseUnit::kTimeOfDay, zone),
             "週四10:00前");
   EXPECT_EQ(PhrasePromise("zh", now, later, PromiseUnit::kTimeOfDay, zone), "12月4日10:00前");
+  // A clock time is rounded up to the full hour.
+  EXPECT_EQ(PhrasePromise("en", now, tomorrow - 23 * 60, PromiseUnit::kHour, zone),
+            "tomorrow before 10:00");
   // In UTC the same instant is an hour earlier.
   EXPECT_EQ(PhrasePromise("en", now, tomorrow, PromiseUnit::kTimeOfDay, routing::ZoneOffsets()),
             "tomorrow before 09:00");

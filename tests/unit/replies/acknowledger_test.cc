@@ -136,6 +136,9 @@ TEST_F(AcknowledgerTest, QueuesOneAcknowledgementWithItsHeaders) {
             1);
   // The acknowledgement stays in its ticket.
   EXPECT_EQ(Int("SELECT COUNT(*) FROM tickets"), 1);
+  // Not on the hour: the clock time is rounded up.
+  clock_.AdvanceSeconds(17 * 60);
+  EXPECT_EQ(Ack(Deliver("anna@kunde.example", "Nyt kort")).promise, "i morgen inden kl. 09.00");
 }
 
 TEST_F(AcknowledgerTest, EachGuardSkipsWithAReasonOnTheTicket) {
