@@ -9,6 +9,7 @@ bounded number of mails, with well-behaved headers and with the headers stripped
 import email
 import email.policy
 import email.utils
+import json
 import os
 import re
 import shutil
@@ -18,6 +19,8 @@ import subprocess
 import tempfile
 import time
 import unittest
+import urllib.error
+import urllib.request
 
 from svarlib import SOURCE, SVAR, Desk
 
@@ -103,6 +106,7 @@ class Acknowledgement(unittest.TestCase):
         os.chmod(cls.servers, 0o777)
         base = 27000 + os.getpid() % 1000
         cls.smtp_port = base + 1000
+        cls.imap_port = base
         env = dict(os.environ, IMAP_PORT=str(base), IMAPS_PORT=str(base + 2000),
                    SMTP_PORT=str(cls.smtp_port))
         subprocess.run([SCRIPT, "start", cls.servers], check=True, env=env, capture_output=True)
@@ -308,6 +312,100 @@ timeout_seconds = 10
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=30)
         self.assertEqual(self.db(desk, "SELECT ack_state FROM tickets"), [("queued",)])
+
+    def test_imap_fetch_acknowledges(self):
+        desk = self.desk(address="agent@example.com", extra="""
+[[mailbox]]
+name = "support"
+address = "agent@example.com"
+imap_url = "imap://127.0.0.1:%d/INBOX"
+username = "agent@example.com"
+password = "secret"
+allow_plaintext = true
+timeout_seconds = 10
+""" % self.imap_port)
+        self.new_sink_messages()
+        path = os.path.join(self.servers, "seed-ack-%d.eml" % time.time_ns())
+        with open(path, "wb") as f:
+            f.write(mail("Nils <nils@kunde.example>", "Hjelp med kortet", to="agent@example.com",
+                         mid="<imap-ack@kunde.example>"))
+        os.chmod(path, 0o644)
+        subprocess.run([SCRIPT, "seed", self.servers, "agent@example.com", path], check=True,
+                       capture_output=True)
+        desk.run("fetch")
+        self.send(desk)
+        got = self.new_sink_messages()
+        self.assertEqual([m["To"].addresses[0].addr_spec for m in got], ["nils@kunde.example"])
+        self.assertEqual(got[0]["In-Reply-To"].strip(), "<imap-ack@kunde.example>")
+        # Fetched again (nothing new): nothing more.
+        desk.run("fetch")
+        self.send(desk)
+        self.assertEqual(self.new_sink_messages(), [])
+
+    def test_admin_edits_the_texts(self):
+        desk = self.desk()
+        self.new_sink_messages()
+        admin = desk.run("token", "create", "admin").stdout.decode().strip()
+        agent = desk.run("token", "create", "anna", "--role", "agent").stdout.decode().strip()
+        with open(desk.config, "a") as f:
+            f.write("[server]\nport = 0\n")
+        proc = subprocess.Popen([SVAR, "--data", desk.data, "--config", desk.config, "serve",
+                                 "--no-fetch"], stderr=subprocess.PIPE)
+        try:
+            port = None
+            deadline = time.time() + 30
+            while time.time() < deadline and port is None:
+                line = proc.stderr.readline()
+                if b"serving on http://" in line:
+                    port = int(line.split(b":")[-1].split(b" ")[0].split(b"/")[0])
+            self.assertIsNotNone(port)
+
+            def call(method, path, body=None, token=admin):
+                req = urllib.request.Request(
+                    "http://127.0.0.1:%d%s" % (port, path), method=method,
+                    data=json.dumps(body).encode() if body is not None else None,
+                    headers={"Authorization": "Bearer " + token,
+                             "Content-Type": "application/json"})
+                try:
+                    with urllib.request.urlopen(req) as r:
+                        return r.status, json.load(r)
+                except urllib.error.HTTPError as e:
+                    return e.code, json.load(e)
+
+            status, got = call("GET", "/api/v1/acknowledgement/texts/da")
+            self.assertEqual(status, 200)
+            self.assertFalse(got["custom"])
+            self.assertIn("{ref}", got["body"])
+            self.assertEqual(call("GET", "/api/v1/acknowledgement/texts/da", token=agent)[0], 403)
+            self.assertEqual(call("GET", "/api/v1/acknowledgement/texts/de")[0], 404)
+            status, err = call("PUT", "/api/v1/acknowledgement/texts/da",
+                               {"subject": "Tak", "body": "Sag {ref}, svar {promise}, {agent}"})
+            self.assertEqual(status, 400)
+            self.assertIn("{agent}", err["error"]["message"])
+            status, err = call("PUT", "/api/v1/acknowledgement/texts/da",
+                               {"subject": "Tak", "body": "Sag {ref}."})
+            self.assertEqual(status, 400)
+            self.assertIn("{promise}", err["error"]["message"])
+            mine = {"subject": "Tak for din mail om {subject}",
+                    "body": "Kære {name}\n\nVi har din sag som {ref} og svarer {promise}.\n"}
+            status, got = call("PUT", "/api/v1/acknowledgement/texts/da", mine)
+            self.assertEqual(status, 200)
+            self.assertTrue(got["custom"])
+            self.assertEqual(got["body"], mine["body"])
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+            proc.stderr.close()
+        # The next acknowledgement uses the admin's text.
+        desk.deliver(mail("Søren <soren@kunde.example>", "Mistet kort"))
+        self.send(desk)
+        got = self.new_sink_messages()
+        self.assertEqual(len(got), 1)
+        self.assertIn("Tak for din mail om Mistet kort", str(got[0]["Subject"]))
+        body = got[0].get_body(("plain",)).get_content()
+        self.assertTrue(body.startswith("Kære Søren\n\nVi har din sag som SV-1000 og svarer "),
+                        body)
+        self.assertNotIn("{", body)
 
     # The two-desk loop --------------------------------------------------------------------
 
