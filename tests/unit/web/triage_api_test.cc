@@ -495,7 +495,8 @@ TEST(TriageApiJson, KeysMatchTheOpenApiSchemas) {
   EXPECT_EQ(
       Keys(AgentRecordJson(agent)),
       (std::set<std::string>{"id", "email", "name", "skills", "languages", "teams", "capacity",
-                             "status", "calendar", "open_tickets", "last_assigned_at"}));
+                             "status", "calendar", "open_tickets", "last_assigned_at",
+                             "preferences"}));
   EXPECT_TRUE(AgentRecordJson(agent)["last_assigned_at"].is_null());
   EXPECT_EQ(Keys(CustomerValueJson(tickets::CustomerValue{})),
             (std::set<std::string>{"email", "name", "vip", "tier", "lifetime_value", "products",
