@@ -69,6 +69,7 @@ int ServeDesk(Context& ctx, const ServeOptions& o,
   intake::Pipeline web_pipeline(**web_db, ctx.config, SystemClock::Instance());
   web_pipeline.UseLiveDesk(live->get());
   replies::Outbox web_outbox(web_pipeline, ctx.config, SystemClock::Instance());
+  web_outbox.UseLiveDesk(live->get());
   web_ctx.outbox = &web_outbox;
   web::Router router;
   web::RegisterApi(router, web_ctx);

@@ -199,7 +199,8 @@ Result<Enqueued> Outbox::Enqueue(const OutgoingMail& mail) {
         db_.Exec("UPDATE tickets SET first_response_at = ? WHERE id = ? AND "
                  "first_response_at IS NULL",
                  {now, ticket_id}));
-    if (routing_) SVAR_TRY(routing_->OnTicketChanged(db_, ticket_id, now));
+    if (auto routing = live_ ? live_->routing() : routing_)
+      SVAR_TRY(routing->OnTicketChanged(db_, ticket_id, now));
   }
   SVAR_TRY(tx.Commit());
   return Enqueued{ins->Int(0), msg_row->Int(0), ticket_id, ticket->ref, m.message_id};

@@ -113,6 +113,10 @@ class Outbox {
 
   Result<Enqueued> Enqueue(const OutgoingMail& mail);
 
+  // In `svar serve`: SLA due times after a reply follow the SLA policies an admin changes at
+  // run time (routing/live_desk.h; not owned, outlives the outbox).
+  void UseLiveDesk(const routing::LiveDesk* live) { live_ = live; }
+
   Result<std::vector<OutboxRow>> List(const OutboxQuery& query);
   Result<std::optional<OutboxRow>> Find(int64_t id, bool with_mime = false);
   // failed (or queued) -> queued, due now, attempts back to 0. kNotFound for an unknown id,
@@ -128,7 +132,8 @@ class Outbox {
   storage::Database& db_;
   const Config& config_;
   const Clock& clock_;
-  std::unique_ptr<routing::DeskRouting> routing_;  // null when routing is not configured
+  std::shared_ptr<const routing::DeskRouting> routing_;  // null when routing is not configured
+  const routing::LiveDesk* live_ = nullptr;
 };
 
 // The desk's sending address for a ticket: its mailbox's address, else desk.addresses[0].
