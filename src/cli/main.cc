@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   c_token->require_subcommand(1);
   auto* c_tcreate = c_token->add_subcommand("create", "Create a token and print it once");
   c_tcreate->add_option("name", token.name, "A name for the token")->required();
-  c_tcreate->add_option("--role", token.role, "agent, editor, reviewer or admin (default admin)");
+  c_tcreate->add_option("--role", token.role, "agent, senior, editor, reviewer or admin (default admin)");
   c_token->add_subcommand("list", "List tokens");
   auto* c_trevoke = c_token->add_subcommand("revoke", "Revoke a token");
   c_trevoke->add_option("name", token.name, "Name or id")->required();

@@ -48,7 +48,8 @@
 //   for content gaps and learning), article views and clicks, and "left without writing"
 //   or "wrote in after viewing" outcomes; `session_id` ties a visit together.
 // - `kb_synonyms`: groups of equivalent words per locale, editable by an admin.
-// - `api_tokens.role`: what a token may do: admin, editor, reviewer or agent.
+// - `api_tokens.role`: what a token may do: admin, editor, reviewer or agent (senior since
+//   version 6; stored by name, so no migration was needed).
 //
 // Version 3 (triage, routing and SLA):
 //
