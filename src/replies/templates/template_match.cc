@@ -161,6 +161,15 @@ double EditRatio(std::string_view rendered, std::string_view final_text) {
   auto ca = CodePoints(a), cb = CodePoints(b);
   const size_t longest = std::max(ca.size(), cb.size());
   if (longest == 0) return 0;
+  // The common start and end cost nothing; most edits are local, so this leaves little.
+  size_t head = 0;
+  while (head < ca.size() && head < cb.size() && ca[head] == cb[head]) ++head;
+  size_t tail = 0;
+  while (tail < ca.size() - head && tail < cb.size() - head &&
+         ca[ca.size() - 1 - tail] == cb[cb.size() - 1 - tail])
+    ++tail;
+  ca = std::vector<char32_t>(ca.begin() + head, ca.end() - tail);
+  cb = std::vector<char32_t>(cb.begin() + head, cb.end() - tail);
   if (ca.size() * cb.size() <= 16'000'000) {
     return static_cast<double>(Levenshtein(ca, cb)) / static_cast<double>(longest);
   }

@@ -35,7 +35,8 @@ std::string NormaliseReplyText(std::string_view text);
 TemplateMatch MatchTemplate(const Rendered& rendered, std::string_view final_text);
 
 // 0..1: the Levenshtein distance between the two normalised texts, counted in Unicode code
-// points, divided by the longer length (0 = identical, 1 = nothing in common). Texts whose
+// points (after the common start and end are set aside), divided by the longer length (0 =
+// identical, 1 = nothing in common). Texts whose
 // product of lengths exceeds 16 million code points are compared line by line instead (the
 // distance over lines, divided by the larger line count).
 double EditRatio(std::string_view rendered, std::string_view final_text);
