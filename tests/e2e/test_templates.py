@@ -41,7 +41,9 @@ class Templates(ServedDesk):
         # not depend on the classifier).
         if Templates.ref is None:
             Templates.ref = self.deliver("Søren Hansen <soren@kunde.example>", "Refusion",
-                                         "Jeg vil have pengene for ordren refunderet, tak.")
+                                         "Jeg vil gerne have pengene for ordren refunderet. Jeg har betalt to "
+                                         "gange med mit kort, og beløbet er trukket to gange. "
+                                         "Hvornår kan jeg forvente at få pengene tilbage?")
             status, body = self.call("PATCH", "/api/v1/tickets/%s/triage" % Templates.ref,
                                      {"category": "billing"})
             self.assertEqual(status, 200, body)
