@@ -15,6 +15,12 @@
 //   suggest   SuggestTemplates: read templates and figures, rank, render the top 3
 // Prints the median over R runs of the mean µs per call of I iterations, and check/match as
 // the ratio of the database work to the pure matching.
+//
+// Figures (build/bench/template_bench --runs=7, 200 templates, Debian 12 on 2 shared cores
+// under a load of 4-10, so read them as orders of magnitude): match 2.8-4.8 µs, check 16-24 µs
+// (5-8x match: the ticket, agent, template and policy reads), edit 2.3-2.6 ms for 1.5 KB texts
+// changed in every fourth sentence (a local edit costs little: the common start and end are set
+// aside first), rank 2.4-3.3 ms, suggest 3.1-4.2 ms (1.2-1.3x rank).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
