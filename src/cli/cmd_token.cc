@@ -16,7 +16,7 @@ int RunToken(const GlobalOptions& g, const TokenOptions& o) {
     auto role = web::ParseRole(o.role);
     if (!role) {
       return Report(Error{ErrorCode::kInvalidArgument,
-                          "--role " + o.role + " is not a role; use agent, editor, reviewer or admin"});
+                          "--role " + o.role + " is not a role; use agent, senior, editor, reviewer or admin"});
     }
     auto t = tokens.Create(o.name, *role);
     if (!t) return Report(t.error());

@@ -117,6 +117,15 @@ struct SettingsOptions {
 };
 int RunSettings(const GlobalOptions& g, const SettingsOptions& o);
 
+struct TemplatesOptions {
+  std::string action;  // list | import
+  std::string dir;     // import: one file per template (replies/templates/template_file.h)
+  std::string actor = "import";  // import: recorded as the author of the versions
+  bool all = false;    // list: archived ones too
+  bool json = false;
+};
+int RunTemplates(const GlobalOptions& g, const TemplatesOptions& o);
+
 struct ReplyOptions {
   std::string ref;                       // the ticket, e.g. SV-1042
   std::string text_file = "-";           // the reply text (UTF-8), or - for stdin

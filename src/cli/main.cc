@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   c_token->require_subcommand(1);
   auto* c_tcreate = c_token->add_subcommand("create", "Create a token and print it once");
   c_tcreate->add_option("name", token.name, "A name for the token")->required();
-  c_tcreate->add_option("--role", token.role, "agent, editor, reviewer or admin (default admin)");
+  c_tcreate->add_option("--role", token.role, "agent, senior, editor, reviewer or admin (default admin)");
   c_token->add_subcommand("list", "List tokens");
   auto* c_trevoke = c_token->add_subcommand("revoke", "Revoke a token");
   c_trevoke->add_option("name", token.name, "Name or id")->required();
@@ -157,6 +157,17 @@ int main(int argc, char** argv) {
   auto* c_oretry = c_outbox->add_subcommand("retry", "Queue a failed mail again");
   c_oretry->add_option("id", outbox.id, "Outbox entry id")->required();
 
+  TemplatesOptions templates;
+  auto* c_templates = app.add_subcommand("templates", "Answer templates: list, import");
+  c_templates->require_subcommand(1);
+  auto* c_tlist = c_templates->add_subcommand("list", "List the templates");
+  c_tlist->add_flag("--all", templates.all, "Archived ones too");
+  c_tlist->add_flag("--json", templates.json, "One JSON object per line");
+  auto* c_timport = c_templates->add_subcommand(
+      "import", "Import DIR/*.txt|*.md: front matter name/category/language, then the body");
+  c_timport->add_option("dir", templates.dir, "Directory")->required();
+  c_timport->add_option("--actor", templates.actor, "Author recorded on the versions");
+
   DemoOptions demo;
   auto* c_demo = app.add_subcommand("demo", "A running desk with demo data in --data");
   c_demo->add_option("--port", demo.port, "HTTP port");
@@ -195,6 +206,10 @@ int main(int argc, char** argv) {
     return RunOutbox(g, outbox);
   }
   if (c_triage->parsed()) return RunTriage(g, triage);
+  if (c_templates->parsed()) {
+    templates.action = c_timport->parsed() ? "import" : "list";
+    return RunTemplates(g, templates);
+  }
   if (c_train->parsed()) {
     train.what = c_tcat->parsed() ? "categories" : "spam";
     return RunTrain(g, train);

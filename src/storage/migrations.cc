@@ -48,7 +48,8 @@
 //   for content gaps and learning), article views and clicks, and "left without writing"
 //   or "wrote in after viewing" outcomes; `session_id` ties a visit together.
 // - `kb_synonyms`: groups of equivalent words per locale, editable by an admin.
-// - `api_tokens.role`: what a token may do: admin, editor, reviewer or agent.
+// - `api_tokens.role`: what a token may do: admin, editor, reviewer or agent (senior since
+//   version 6; stored by name, so no migration was needed).
 //
 // Version 3 (triage, routing and SLA):
 //
@@ -109,7 +110,28 @@
 //   max_attempts reached; `last_error` says why). `attempts` counts sending attempts;
 //   `author` is who wrote it (an agent's email, or "system").
 //
-// Version 7 (acknowledgement; version 6 is reserved for another branch):
+// Version 6 (answer templates, replies/templates/):
+//
+// - `templates`: one governed answer ("best answer") per (`name`, `language`): `category` (a
+//   [[category]] name, "" = any), `state` active or archived (archived ones are never
+//   suggested; their versions stay readable), `current_version` (the newest body),
+//   `created_by`/`created_at` and `updated_by`/`updated_at` (token names).
+// - `template_versions`: every body ever saved, (`template_id`, `version`) from 1, never
+//   overwritten; `body` is the markup of replies/templates/template_markup.h; `comment` says
+//   what changed.
+// - `template_uses`: a reply sent from a template: the `version` used, the ticket, the
+//   outgoing message (`message_row_id`, `messages.id`), the `agent` and their `role`,
+//   `edit_ratio` (0..1: edit distance of the final text against the rendered template over
+//   the longer length), `editable_changed` and `locked_changed` (0/1; locked text changed by
+//   a role allowed to). `satisfaction` (REAL 0..1, NULL) is for the ticket's satisfaction
+//   survey when that exists; nothing fills it yet.
+// - `template_ratings`: an agent's verdict after using a template on a ticket: `useful` 0/1
+//   and a `comment`; one per (template, ticket, agent), a second rating replaces the first.
+// - `template_policy`: what each role may do with templates, set by an admin: change the
+//   editable regions, change the locked text, send free text without a template, manage
+//   templates; one row per role name (agent, senior, editor, reviewer, admin); a role
+//   without a row has the defaults of template_policy.h.
+// Version 7 (acknowledgement):
 //
 // - `tickets.ack_state`: whether the ticket's acknowledgement (replies/acknowledgement.h) is
 //   still to be decided (`pending`, the default, so the ticket is born pending in the same
@@ -462,6 +484,67 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
 CREATE INDEX outbox_ticket ON outbox(ticket_id, id)
+)SQL"},
+      {6, "templates", R"SQL(
+CREATE TABLE templates (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  category TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL,
+  state TEXT NOT NULL,
+  current_version INTEGER NOT NULL,
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL,
+  UNIQUE (name, language)
+);
+CREATE INDEX templates_state ON templates(state, category, language);
+CREATE TABLE template_versions (
+  template_id INTEGER NOT NULL REFERENCES templates(id),
+  version INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (template_id, version)
+);
+CREATE TABLE template_uses (
+  id INTEGER PRIMARY KEY,
+  template_id INTEGER NOT NULL REFERENCES templates(id),
+  version INTEGER NOT NULL,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  message_row_id INTEGER REFERENCES messages(id),
+  agent TEXT NOT NULL,
+  role TEXT NOT NULL,
+  edit_ratio REAL NOT NULL,
+  editable_changed INTEGER NOT NULL,
+  locked_changed INTEGER NOT NULL,
+  satisfaction REAL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX template_uses_template ON template_uses(template_id, version);
+CREATE INDEX template_uses_ticket ON template_uses(ticket_id);
+CREATE TABLE template_ratings (
+  id INTEGER PRIMARY KEY,
+  template_id INTEGER NOT NULL REFERENCES templates(id),
+  version INTEGER NOT NULL,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  agent TEXT NOT NULL,
+  useful INTEGER NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  UNIQUE (template_id, ticket_id, agent)
+);
+CREATE TABLE template_policy (
+  role TEXT PRIMARY KEY,
+  edit_editable INTEGER NOT NULL,
+  edit_locked INTEGER NOT NULL,
+  free_text INTEGER NOT NULL,
+  manage INTEGER NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
+)
 )SQL"},
       {7, "acknowledgement", R"SQL(
 ALTER TABLE tickets ADD COLUMN ack_state TEXT NOT NULL DEFAULT 'pending';

@@ -14,9 +14,13 @@
 #include "web/kb_public_handler.h"
 #include "web/kb_search_handler.h"
 #include "web/root_handler.h"
+#include "web/template_policy_handler.h"
+#include "web/template_ratings_handler.h"
+#include "web/templates_handler.h"
 #include "web/ticket_replies_handler.h"
 #include "web/ticket_spam_handler.h"
 #include "web/ticket_status_handler.h"
+#include "web/ticket_templates_handler.h"
 #include "web/ticket_triage_handler.h"
 #include "web/tickets_handler.h"
 #include "web/triage_config_handler.h"
@@ -101,6 +105,24 @@ void RegisterApi(Router& router, WebContext& context) {
   router.Add("POST", "/api/v1/kb/articles/{id}/archive", authed(HandleArchiveArticle, Role::kEditor));
   router.Add("POST", "/api/v1/kb/articles/{id}/unarchive",
              authed(HandleUnarchiveArticle, Role::kEditor));
+
+  // Answer templates: any token reads and gets suggestions; creating, editing and archiving
+  // check the template policy's "manage" in the handler; the policy itself is admin's.
+  router.Add("GET", "/api/v1/templates", authed(HandleListTemplates));
+  router.Add("POST", "/api/v1/templates", authed(HandleCreateTemplate));
+  router.Add("GET", "/api/v1/templates/policy", authed(HandleGetTemplatePolicy));
+  router.Add("PUT", "/api/v1/templates/policy", authed(HandlePutTemplatePolicy, Role::kAdmin));
+  router.Add("GET", "/api/v1/templates/{id}", authed(HandleGetTemplate));
+  router.Add("PUT", "/api/v1/templates/{id}", authed(HandleUpdateTemplate));
+  router.Add("GET", "/api/v1/templates/{id}/versions", authed(HandleTemplateVersions));
+  router.Add("GET", "/api/v1/templates/{id}/versions/{version}", authed(HandleTemplateVersion));
+  router.Add("POST", "/api/v1/templates/{id}/archive", authed(HandleArchiveTemplate));
+  router.Add("POST", "/api/v1/templates/{id}/unarchive", authed(HandleUnarchiveTemplate));
+  router.Add("POST", "/api/v1/templates/{id}/ratings", authed(HandleRateTemplate));
+  router.Add("GET", "/api/v1/templates/{id}/stats", authed(HandleTemplateStats));
+  router.Add("GET", "/api/v1/tickets/{ref}/templates", authed(HandleTicketTemplates));
+  router.Add("POST", "/api/v1/tickets/{ref}/templates/{id}/check",
+             authed(HandleCheckTemplatedReply));
 }
 
 }  // namespace svar::web

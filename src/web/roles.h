@@ -2,6 +2,9 @@
 // roles before it may:
 //   agent     read tickets; search the knowledge base including internal articles; rate
 //             articles; turn a reply into a draft article
+//   senior    an experienced agent: by default may also change the locked text of answer
+//             templates and write free-text replies (replies/templates/template_policy.h; the
+//             template policy, not this order, decides what each role may do with templates)
 //   editor    + create and edit articles, submit them for review, archive them
 //   reviewer  + approve or send back articles written by others, publish them
 //   admin     + synonyms, import, tokens; everything
@@ -12,7 +15,8 @@
 
 namespace svar::web {
 
-enum class Role { kAgent = 0, kEditor = 1, kReviewer = 2, kAdmin = 3 };
+// Stored by name (api_tokens.role), so the numbers may change when a role is inserted.
+enum class Role { kAgent = 0, kSenior = 1, kEditor = 2, kReviewer = 3, kAdmin = 4 };
 
 std::string_view RoleName(Role role);
 // nullopt for an unknown name.

@@ -5,6 +5,9 @@
 #include "core/base64.h"
 #include "core/text.h"
 #include "replies/outbox.h"
+#include "replies/templates/template_check.h"
+#include "web/auth.h"
+#include "web/roles.h"
 #include "web/errors.h"
 #include "web/handler_util.h"
 #include "web/json_body.h"
@@ -102,12 +105,36 @@ Status NotMerged(const tickets::Ticket& t) {
               t.ref + " is merged into " + t.merged_into_ref + "; answer that ticket instead");
 }
 
-// Queues `mail`, then moves the ticket to `status` (a reply to a new ticket opens it), in one
-// transaction after the outbox's own.
+// The template a reply says it was written from: {"id": 3, "version": 2} (version 0 or absent:
+// the current one).
+Result<std::pair<int64_t, int>> TemplateRef(const json& body) {
+  const json& t = body["template"];
+  if (!t.is_object() || !t.contains("id") || !t["id"].is_number_integer())
+    return Fail(Invalid("\"template\" must be {\"id\": N} or {\"id\": N, \"version\": V}"));
+  if (auto st = OnlyFields(t, {"id", "version"}); !st)
+    return Fail(Invalid("\"template\": " + st.error().message));
+  int version = 0;
+  if (t.contains("version")) {
+    if (!t["version"].is_number_integer() || t["version"].get<int64_t>() < 0)
+      return Fail(Invalid("\"template.version\" must be a version number (0: the current one)"));
+    version = static_cast<int>(t["version"].get<int64_t>());
+  }
+  return std::make_pair(t["id"].get<int64_t>(), version);
+}
+
+// Queues `mail`, records the template it used, then moves the ticket to `status` (a reply to
+// a new ticket opens it), in transactions after the outbox's own.
 Response Queue(WebContext& context, const Request& request, const tickets::Ticket& ticket,
-               const replies::OutgoingMail& mail, std::string status) {
+               const replies::OutgoingMail& mail, std::string status,
+               const std::optional<replies::TemplateUse>& use = std::nullopt) {
   auto queued = context.outbox->Enqueue(mail);
   if (!queued) return ErrorResponse(queued.error());
+  if (use) {
+    if (auto st = replies::RecordTemplateUse(context.db, *use, queued->message_row_id,
+                                             context.Now().NowSeconds());
+        !st)
+      return ErrorResponse(st.error());
+  }
   if (status.empty() && ticket.status == tickets::kStatusNew) status = tickets::kStatusOpen;
   if (!status.empty()) {
     auto now = context.Now().NowSeconds();
@@ -139,7 +166,8 @@ Response HandleReply(WebContext& context, const Request& request) {
   if (auto st = NotMerged(*ticket); !st) return ErrorResponse(st.error());
   auto body = ParseJsonObject(request);
   if (!body) return ErrorResponse(body.error());
-  if (auto st = OnlyFields(*body, {"text", "html", "cc", "attachments", "status"}); !st)
+  if (auto st = OnlyFields(*body, {"text", "html", "cc", "attachments", "status", "template"});
+      !st)
     return ErrorResponse(st.error());
   replies::OutgoingMail mail;
   mail.ticket_id = ticket->id;
@@ -159,7 +187,22 @@ Response HandleReply(WebContext& context, const Request& request) {
   mail.attachments = std::move(*attachments);
   auto status = TargetStatus(*body);
   if (!status) return ErrorResponse(status.error());
-  return Queue(context, request, *ticket, mail, *status);
+  // Governed answers: the server checks what the token's role may change (templates/
+  // template_check.h); a refused reply queues nothing.
+  std::optional<replies::TemplateUse> use;
+  const std::string role(RoleName(RoleOf(request)));
+  if (body->contains("template")) {
+    auto ref = TemplateRef(*body);
+    if (!ref) return ErrorResponse(ref.error());
+    auto checked = replies::CheckTemplatedReply(context.db, *ticket, ref->first, ref->second,
+                                                mail.text, role, request.actor,
+                                                context.Settings()->desk.name);
+    if (!checked) return ErrorResponse(checked.error());
+    use = std::move(*checked);
+  } else if (auto st = replies::CheckFreeTextReply(context.db, role); !st) {
+    return ErrorResponse(st.error());
+  }
+  return Queue(context, request, *ticket, mail, *status, use);
 }
 
 Response HandleForward(WebContext& context, const Request& request) {

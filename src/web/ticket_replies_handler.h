@@ -3,7 +3,11 @@
 //
 // POST /api/v1/tickets/{ref}/replies  (agent)
 //   {text (required, UTF-8), html?, cc?: [email], attachments?: [{filename, content_type?,
-//    content_base64}], status?: open|pending|solved|closed}
+//    content_base64}], status?: open|pending|solved|closed, template?: {id, version?}}
+//   With `template`, the text is checked against the template rendered for this ticket and
+//   the token's role (replies/templates/template_check.h: locked text changed without the
+//   authority is 403 quoting the passage; nothing is queued) and the use is recorded; without
+//   it, the role must be allowed free text.
 //   The reply is built as MIME and queued in the outbox (replies/outbox.h), stored in the
 //   thread at once (direction out), and sent by the outbox worker; the first reply sets the
 //   ticket's first response (SLA). `status` changes the ticket afterwards (a reply to a new

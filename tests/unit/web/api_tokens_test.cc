@@ -152,6 +152,12 @@ TEST(Roles, OrderAndNames) {
   EXPECT_EQ(ParseRole("reviewer"), Role::kReviewer);
   EXPECT_FALSE(ParseRole("superuser"));
   EXPECT_EQ(RoleName(Role::kAgent), "agent");
+  // senior sits between agent and editor.
+  EXPECT_EQ(ParseRole("senior"), Role::kSenior);
+  EXPECT_EQ(RoleName(Role::kSenior), "senior");
+  EXPECT_TRUE(Allows(Role::kSenior, Role::kAgent));
+  EXPECT_FALSE(Allows(Role::kSenior, Role::kEditor));
+  EXPECT_TRUE(Allows(Role::kEditor, Role::kSenior));
 }
 
 TEST(Roles, TokenCarriesItsRoleAndRequireTokenEnforcesIt) {
