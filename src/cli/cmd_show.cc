@@ -28,7 +28,10 @@ int RunShow(const GlobalOptions& g, const ShowOptions& o) {
     if (!triage) return Report(triage.error());
     auto notes = web::TicketNotesJson(*ctx->db, (*ticket)->id);
     if (!notes) return Report(notes.error());
-    std::printf("%s\n", web::TicketDetailJsonText(**ticket, *messages, *triage, *notes).c_str());
+    auto ack = web::TicketAckJson(*ctx->db, (*ticket)->id);
+    if (!ack) return Report(ack.error());
+    std::printf("%s\n",
+                web::TicketDetailJsonText(**ticket, *messages, *triage, *notes, *ack).c_str());
     return kExitOk;
   }
   const auto& t = **ticket;

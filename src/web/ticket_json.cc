@@ -120,6 +120,13 @@ std::string TicketDetailJsonText(const tickets::Ticket& ticket,
 
 namespace svar::web {
 
+Result<std::string> TicketAckJson(storage::Database& db, int64_t ticket_id) {
+  SVAR_ASSIGN(auto row, db.QueryOne("SELECT ack_state, ack_reason FROM tickets WHERE id = ?",
+                                    {ticket_id}));
+  if (!row) return std::string("null");
+  return json{{"state", row->Text(0)}, {"reason", row->Text(1)}}.dump();
+}
+
 Result<std::string> TicketNotesJson(storage::Database& db, int64_t ticket_id) {
   SVAR_ASSIGN(auto rows, db.Query("SELECT id, actor, detail, at FROM ticket_events WHERE "
                                   "ticket_id = ? AND kind = 'note' ORDER BY at, id",
@@ -133,8 +140,11 @@ Result<std::string> TicketNotesJson(storage::Database& db, int64_t ticket_id) {
 
 std::string TicketDetailJsonText(const tickets::Ticket& ticket,
                                  const std::vector<tickets::Message>& messages,
-                                 const std::string& triage_json, const std::string& notes_json) {
+                                 const std::string& triage_json, const std::string& notes_json,
+                                 const std::string& ack_json) {
   json out = TicketDetailJson(ticket, messages);
+  out["acknowledgement"] = json::parse(ack_json, nullptr, false);
+  if (out["acknowledgement"].is_discarded()) out["acknowledgement"] = nullptr;
   json notes = json::parse(notes_json, nullptr, false);
   out["notes"] = notes.is_array() ? notes : json::array();
   json triage = json::parse(triage_json, nullptr, false);

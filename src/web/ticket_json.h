@@ -42,10 +42,15 @@ std::string TicketDetailJsonText(const tickets::Ticket& ticket,
                                  const std::vector<tickets::Message>& messages);
 // The same with the ticket's triage (triage::TicketTriageJson) as "triage", each inbound
 // message's own triage as the message's "triage" (null for messages without one), and the
-// agents' internal notes (TicketNotesJson) as "notes".
+// agents' internal notes (TicketNotesJson) as "notes", and what became of its
+// acknowledgement (TicketAckJson) as "acknowledgement".
 std::string TicketDetailJsonText(const tickets::Ticket& ticket,
                                  const std::vector<tickets::Message>& messages,
-                                 const std::string& triage_json, const std::string& notes_json);
+                                 const std::string& triage_json, const std::string& notes_json,
+                                 const std::string& ack_json);
+// {state: pending|queued|skipped|none, reason}: the acknowledgement of the ticket
+// (replies/acknowledger.h); reason says why it was skipped.
+Result<std::string> TicketAckJson(storage::Database& db, int64_t ticket_id);
 // The ticket's internal notes as a JSON array of {id, author, text, at}, oldest first.
 Result<std::string> TicketNotesJson(storage::Database& db, int64_t ticket_id);
 

@@ -45,7 +45,9 @@ Response HandleGetTicket(WebContext& context, const Request& request) {
   if (!triage) return ErrorResponse(triage.error());
   auto notes = TicketNotesJson(context.db, (*found)->id);
   if (!notes) return ErrorResponse(notes.error());
-  return JsonResponse(200, TicketDetailJsonText(**found, *messages, *triage, *notes));
+  auto ack = TicketAckJson(context.db, (*found)->id);
+  if (!ack) return ErrorResponse(ack.error());
+  return JsonResponse(200, TicketDetailJsonText(**found, *messages, *triage, *notes, *ack));
 }
 
 }  // namespace svar::web
